@@ -1,0 +1,1 @@
+"""Dates in news text, resolved against the publication date."""
