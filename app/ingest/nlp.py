@@ -39,9 +39,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
             tok.is_sent_start = True
         elif not prev.whitespace_:
             tok.is_sent_start = False  # glued to the previous token: a closing quote, a suffix
-        elif prev.text in _FINAL or (
-            prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _FINAL
-        ):
+        elif prev.text in _FINAL or (prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _FINAL):
             continue  # the parser decides
         else:
             tok.is_sent_start = False

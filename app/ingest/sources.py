@@ -247,7 +247,12 @@ def from_html(where: str, html: str, meta: dict[str, object]) -> SourceDocument:
         title = paragraphs[0][:120]
     published = meta.get("published")
     if published is None:
-        for sel in ('meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', "time[datetime]"):
+        for sel in (
+            'meta[property="article:published_time"]',
+            'meta[name="date"]',
+            'meta[name="pubdate"]',
+            "time[datetime]",
+        ):
             node = tree.css_first(sel)
             if node is not None:
                 published = parse_date(node.attributes.get("content") or node.attributes.get("datetime") or "")

@@ -1,0 +1,158 @@
+"""``summitry ingest``: read -> plan -> parse (batched) -> extract -> store, one transaction a document.
+
+A document that cannot be read, parsed, extracted or stored is reported with its path and
+reason; the rest of the batch goes on. Nothing half-written reaches the database: each
+document's facts are written in their own transaction, which rolls back on any error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from app.db.engine import make_engine, session_factory
+from app.db.migrate import upgrade
+from app.ingest import nlp
+from app.ingest.extract import EXTRACTOR_VERSION, extract
+from app.ingest.extract.context import DocContext
+from app.ingest.sources import SourceDocument, SourceError, discover, read_documents
+from app.ingest.store import Plan, plan, store
+
+BATCH = 16
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    reextracted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path of the copy kept)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        lines = [f"error: {path}: {reason}" for path, reason in self.failed]
+        lines += [f"skipped: {path}: same text as {kept}" for path, kept in self.duplicates]
+        counts = [
+            f"{len(self.added)} added",
+            f"{len(self.replaced)} replaced",
+            f"{len(self.reextracted)} re-extracted",
+            f"{len(self.unchanged)} unchanged",
+            f"{len(self.duplicates)} duplicates skipped",
+            f"{len(self.failed)} failed",
+        ]
+        lines.append("ingest: " + ", ".join(counts))
+        return "\n".join(lines)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path], *, database_url: str, progress: bool = False, migrate: bool = True
+) -> IngestReport:
+    if migrate:
+        upgrade(database_url)
+    engine = make_engine(database_url)
+    try:
+        files = list(discover(list(paths)))
+        return ingest_files(files, engine=engine, progress=progress)
+    finally:
+        engine.dispose()
+
+
+def ingest_files(files: list[Path], *, engine: Engine, progress: bool = False) -> IngestReport:
+    report = IngestReport()
+    Session_ = session_factory(engine)
+    bar = _progress(len(files), progress)
+    try:
+        for batch in _batches(_read_all(files, report, bar), BATCH):
+            _ingest_batch(batch, Session_, report)
+    finally:
+        if bar is not None:
+            bar.close()
+    return report
+
+
+def _read_all(files: list[Path], report: IngestReport, bar: object | None) -> Iterator[SourceDocument]:
+    for path in files:
+        try:
+            for item in read_documents(path):
+                if isinstance(item, SourceError):
+                    report.failed.append((item.path, item.reason))
+                else:
+                    yield item
+        except Exception as exc:  # an unexpected reader bug must not stop the batch
+            report.failed.append((str(path), f"could not read: {type(exc).__name__}: {exc}"))
+        if bar is not None:
+            bar.update(1)  # type: ignore[attr-defined]
+
+
+def _batches(items: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    batch: list[SourceDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ingest_batch(batch: list[SourceDocument], Session_: object, report: IngestReport) -> None:
+    todo: list[tuple[SourceDocument, Plan]] = []
+    seen_sha: dict[str, str] = {}
+    with Session_() as session:  # type: ignore[operator]
+        for source in batch:
+            p = plan(session, source, EXTRACTOR_VERSION)
+            if source.sha256 in seen_sha:  # the same text twice in one batch
+                report.duplicates.append((source.path, seen_sha[source.sha256]))
+            elif p.outcome == "unchanged":
+                report.unchanged.append(source.path)
+            elif p.outcome == "duplicate":
+                report.duplicates.append((source.path, p.duplicate_of or "?"))
+            else:
+                todo.append((source, p))
+                seen_sha[source.sha256] = source.path
+    if not todo:
+        return
+    docs = nlp.parse_many([s.text for s, _ in todo], batch_size=len(todo))
+    for (source, p), parsed in zip(todo, docs, strict=True):
+        try:
+            ctx = DocContext(doc=parsed, published=source.published, title=source.title, body_start=source.body_start)
+            extraction = extract(ctx)
+        except Exception as exc:
+            report.failed.append((source.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        try:
+            with Session_() as session, session.begin():  # type: ignore[operator]
+                # re-plan inside the transaction: another process may have stored it meanwhile
+                p = plan(session, source, EXTRACTOR_VERSION)
+                if p.outcome == "unchanged":
+                    report.unchanged.append(source.path)
+                    continue
+                if p.outcome == "duplicate":
+                    report.duplicates.append((source.path, p.duplicate_of or "?"))
+                    continue
+                store(session, source, extraction, EXTRACTOR_VERSION, p)
+        except Exception as exc:
+            report.failed.append((source.path, f"could not store: {type(exc).__name__}: {exc}"))
+            continue
+        getattr(report, p.outcome).append(source.path)
+
+
+def _progress(total: int, enabled: bool) -> object | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="ingest", file=sys.stderr)
+
+
+__all__ = ["IngestReport", "Session", "ingest_files", "ingest_paths"]

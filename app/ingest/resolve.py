@@ -1,0 +1,147 @@
+"""Cross-document resolution: the same person, country or event is one row, whichever
+document names it and however ("Macron" here, "Emmanuel Macron" there).
+
+Write side only: called by the store inside a document's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Actor, Event
+from app.ingest.extract.records import ActorRef, EventRecord, PersonRecord
+from app.slugs import slugify
+
+_NAME_STOP = {"the", "of", "and", "in", "with", "for", "on", "at", "a", "an", "to"}
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _NAME_STOP}
+
+
+def name_similarity(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def unique_slug(session: Session, model: type[Actor] | type[Event], base: str) -> str:
+    slug, n = base, 2
+    while session.scalar(select(model.id).where(model.slug == slug)) is not None:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class ActorResolver:
+    """Finds or creates actors; caches within one document's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._cache: dict[str, Actor] = {}
+
+    def get(self, ref: ActorRef, person: PersonRecord | None = None) -> Actor:
+        key = ref.key
+        if key in self._cache:
+            return self._cache[key]
+        if ref.kind == "person":
+            actor = self._person(ref.name, person)
+        elif ref.kind in ("country", "organisation") and ref.code:
+            actor = self._coded(ref)
+        else:
+            actor = self._named(ref)
+        self._cache[key] = actor
+        return actor
+
+    def _coded(self, ref: ActorRef) -> Actor:
+        s = self.session
+        actor = s.scalar(select(Actor).where(Actor.kind == ref.kind, Actor.country_code == ref.code))
+        if actor is None:
+            base = ref.code.lower() if ref.kind == "country" and ref.code else slugify(ref.name)
+            actor = Actor(kind=ref.kind, name=ref.name, country_code=ref.code, slug=unique_slug(s, Actor, base), aliases=[])
+            s.add(actor)
+            s.flush()
+        return actor
+
+    def _named(self, ref: ActorRef) -> Actor:
+        s = self.session
+        actor = s.scalar(select(Actor).where(Actor.kind == ref.kind, func.lower(Actor.name) == ref.name.lower()))
+        if actor is None:
+            actor = Actor(kind=ref.kind, name=ref.name, slug=unique_slug(s, Actor, slugify(ref.name)), aliases=[])
+            s.add(actor)
+            s.flush()
+        return actor
+
+    def _person(self, name: str, person: PersonRecord | None) -> Actor:
+        s = self.session
+        actor = s.scalar(select(Actor).where(Actor.kind == "person", Actor.name == name))
+        if actor is None:
+            actor = self._person_by_surname(name, person)
+        if actor is None:
+            actor = Actor(kind="person", name=name, slug=unique_slug(s, Actor, slugify(name)), aliases=[])
+            s.add(actor)
+        if person is not None:
+            if person.role:
+                actor.role = person.role
+            if person.country_code and not actor.country_code:
+                actor.country_code = person.country_code
+            aliases = sorted({*(actor.aliases or []), *person.aliases} - {actor.name})
+            if aliases != (actor.aliases or []):
+                actor.aliases = aliases
+        s.flush()
+        return actor
+
+    def _person_by_surname(self, name: str, person: PersonRecord | None) -> Actor | None:
+        """'Macron' joins 'Emmanuel Macron'; 'Emmanuel Macron' upgrades an actor known only as 'Macron'."""
+        parts = name.split()
+        if not parts:
+            return None
+        surname = parts[-1]
+        country = person.country_code if person else None
+        cands = list(
+            self.session.scalars(
+                select(Actor).where(
+                    Actor.kind == "person",
+                    (Actor.name == surname) | Actor.name.like(f"% {surname}"),
+                )
+            )
+        )
+        cands = [c for c in cands if not (country and c.country_code and c.country_code != country)]
+        if len(parts) == 1:
+            return cands[0] if len(cands) == 1 else None
+        firsts = {parts[0].lower()}
+        matches = [c for c in cands if c.name == surname or c.name.split()[0].lower() in firsts]
+        if len(matches) != 1:
+            return None
+        actor = matches[0]
+        if len(actor.name.split()) < len(parts):
+            actor.aliases = sorted({*(actor.aliases or []), actor.name})
+            actor.name = name  # the fuller form wins; the slug stays, so links keep working
+        return actor
+
+
+def find_same_event(session: Session, rec: EventRecord) -> Event | None:
+    """An event already stored that this record reports: same kind, dates within a day, and the
+    same place or a similar name. Undated records only merge on an equal name and country."""
+    q = select(Event).where(Event.kind == rec.type)
+    if rec.date is not None:
+        lo, hi = rec.date - dt.timedelta(days=1), (rec.end_date or rec.date) + dt.timedelta(days=1)
+        q = q.where(Event.start_date.between(lo, hi))
+        for ev in session.scalars(q):
+            same_place = bool(
+                (rec.city and ev.city and rec.city.lower() == ev.city.lower())
+                or (not rec.city and rec.country_code and rec.country_code == ev.country_code)
+            )
+            if name_similarity(ev.name, rec.name) >= 0.5 or (same_place and name_similarity(ev.name, rec.name) > 0):
+                return ev
+        return None
+    q = q.where(Event.start_date.is_(None), func.lower(Event.name) == rec.name.lower())
+    for ev in session.scalars(q):
+        if ev.country_code == rec.country_code:
+            return ev
+    return None
