@@ -19,7 +19,7 @@ from app.db.engine import make_engine, session_factory
 from app.db.migrate import upgrade
 from app.ingest import nlp
 from app.ingest.extract import EXTRACTOR_VERSION, extract
-from app.ingest.extract.context import DocContext
+from app.ingest.extract_only import context_for
 from app.ingest.sources import SourceDocument, SourceError, discover, read_documents
 from app.ingest.store import Plan, plan, store
 
@@ -125,8 +125,7 @@ def _ingest_batch(batch: list[SourceDocument], Session_: object, report: IngestR
     docs = nlp.parse_many([s.text for s, _ in todo], batch_size=len(todo))
     for (source, p), parsed in zip(todo, docs, strict=True):
         try:
-            ctx = DocContext(doc=parsed, published=source.published, title=source.title, body_start=source.body_start)
-            extraction = extract(ctx)
+            extraction = extract(context_for(source, parsed))
         except Exception as exc:
             report.failed.append((source.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
