@@ -62,7 +62,11 @@ def main() -> None:
 
     print(f"documents: {n} ({sum(len(d.text) for d in docs) / 1e6:.2f} M characters)")
     print(f"{'stage':28} {'seconds':>8} {'docs/s':>8} {'x parse':>8}")
-    for name, secs in (("spaCy nlp.pipe alone", parse_s), ("parse + extract", extract_s), ("whole ingest (SQLite)", ingest_s)):
+    for name, secs in (
+        ("spaCy nlp.pipe alone", parse_s),
+        ("parse + extract", extract_s),
+        ("whole ingest (SQLite)", ingest_s),
+    ):
         print(f"{name:28} {secs:8.2f} {n / secs:8.1f} {secs / parse_s:8.2f}")
     print(f"ingest report: {len(report.added)} added, {len(report.failed)} failed")
     print(f"ratio ingest/parse: {ingest_s / parse_s:.2f} (target <= 1.5)")

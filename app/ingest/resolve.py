@@ -63,7 +63,9 @@ class ActorResolver:
         actor = s.scalar(select(Actor).where(Actor.kind == ref.kind, Actor.country_code == ref.code))
         if actor is None:
             base = ref.code.lower() if ref.kind == "country" and ref.code else slugify(ref.name)
-            actor = Actor(kind=ref.kind, name=ref.name, country_code=ref.code, slug=unique_slug(s, Actor, base), aliases=[])
+            actor = Actor(
+                kind=ref.kind, name=ref.name, country_code=ref.code, slug=unique_slug(s, Actor, base), aliases=[]
+            )
             s.add(actor)
             s.flush()
         return actor

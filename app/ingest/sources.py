@@ -108,10 +108,7 @@ def read_documents(path: Path) -> Iterator[SourceDocument | SourceError]:
         return
     try:
         text = decode(raw, where)
-        if suffix == ".txt":
-            doc = from_plain_text(where, text, meta)
-        else:
-            doc = from_html(where, text, meta)
+        doc = from_plain_text(where, text, meta) if suffix == ".txt" else from_html(where, text, meta)
     except SourceError as exc:
         yield exc
         return
@@ -120,8 +117,7 @@ def read_documents(path: Path) -> Iterator[SourceDocument | SourceError]:
 
 def decode(raw: bytes, where: str) -> str:
     if b"\x00" in raw[:8192]:
-        yield_reason = "binary file (contains NUL bytes), not a text document"
-        raise SourceError(where, yield_reason)
+        raise SourceError(where, "binary file (contains NUL bytes), not a text document")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -192,11 +188,10 @@ def from_plain_text(where: str, text: str, meta: dict[str, object]) -> SourceDoc
     title = lines[0].strip()
     subtitle: str | None = None
     body_line = 1
-    if len(lines) > 1 and lines[1].strip():
-        # a second line before the first blank line is a subtitle, if a blank line follows later
-        if any(not ln.strip() for ln in lines[2:4]):
-            subtitle = lines[1].strip()
-            body_line = 2
+    # a second line before the first blank line is a subtitle, if a blank line follows it
+    if len(lines) > 1 and lines[1].strip() and any(not ln.strip() for ln in lines[2:4]):
+        subtitle = lines[1].strip()
+        body_line = 2
     while body_line < len(lines) and not lines[body_line].strip():
         body_line += 1
     body_start = sum(len(ln) + 1 for ln in lines[:body_line])

@@ -1,12 +1,338 @@
-"""Agreements and outcomes: what was agreed, proposed, announced or rejected, and by whom."""
+"""Agreements and outcomes: what was agreed, proposed, announced or rejected, and by whom.
+
+A pass over the parsed tokens finds cue verbs and nouns:
+
+* agreed: agree (to/that/on), reach/sign/conclude/strike an agreement/deal, achieve, commit,
+  "jointly launched"; and, with a joint subject ("the two leaders", "they", "both sides",
+  "X and Y"), welcome / affirm / encourage / resume
+* proposed: propose, offer, request, "willing to sign", "persuade X to agree to", "the proposed
+  X", "draft agreement(s)"
+* announced: announce, pledge, launch (one party), "would head to"
+* rejected: refuse, reject, cancel, boycott, "pull out of", "decline to"
+
+The text is the cue's clause (its subject, the verb and its complements), trimmed of leading
+adverbial clauses, reporting frames and trailing ", including ..." elaborations. Parties are
+the countries/organisations of the subject; a collective subject ("the leaders", "they",
+"both sides", "the summit") takes the participants of the event in that sentence or the
+document's main event.
+"""
 
 from __future__ import annotations
 
+import re
+
+from app.ingest.extract import actors
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.records import AgreementRecord, EventRecord, PersonRecord
+from app.ingest.extract.records import (
+    ActorRef,
+    AgreementRecord,
+    AgreementStatus,
+    EventRecord,
+    PersonRecord,
+)
+
+_IRREG = {
+    "agreed": "agree",
+    "reached": "reach",
+    "signed": "sign",
+    "struck": "strike",
+    "committed": "commit",
+    "achieved": "achieve",
+    "welcomed": "welcome",
+    "affirmed": "affirm",
+    "encouraged": "encourage",
+    "resuming": "resume",
+    "resumed": "resume",
+    "proposed": "propose",
+    "offered": "offer",
+    "requested": "request",
+    "announced": "announce",
+    "pledged": "pledge",
+    "launched": "launch",
+    "refused": "refuse",
+    "rejected": "reject",
+    "cancelled": "cancel",
+    "canceled": "cancel",
+    "boycotted": "boycott",
+    "declined": "decline",
+    "concluded": "conclude",
+    "agreeing": "agree",
+    "committing": "commit",
+    "welcoming": "welcome",
+    "announcing": "announce",
+    "proposing": "propose",
+    "pulled": "pull",
+    "agrees": "agree",
+    "commits": "commit",
+    "announces": "announce",
+    "proposes": "propose",
+    "rejects": "reject",
+    "refuses": "refuse",
+    "signs": "sign",
+}
+STRONG_AGREED = {"agree"}
+DEAL_VERBS = {"reach", "sign", "conclude", "strike", "achieve", "finalize", "finalise", "seal"}
+DEAL_NOUNS = {
+    "agreement",
+    "agreements",
+    "deal",
+    "accord",
+    "treaty",
+    "memorandum",
+    "ceasefire",
+    "truce",
+    "understanding",
+    "declaration",
+    "pact",
+    "framework",
+    "arrangement",
+    "deals",
+}
+JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "commit", "reaffirm"}
+PROPOSED = {"propose", "offer", "request"}
+ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
+REJECTED = {"refuse", "reject", "cancel", "boycott", "decline"}
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
+    r"delegations|ministers|summit|meeting|allies|they|we|both|participants)\b",
+    re.I,
+)
+_TRIM_AT = re.compile(r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while)\b")
 
 
-def find_agreements(
-    ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
-) -> list[AgreementRecord]:
-    return []
+def find_agreements(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]) -> list[AgreementRecord]:
+    try:
+        return _find(ctx, people, events)
+    except Exception:
+        return []
+
+
+def _lemma(tok) -> str:
+    if tok.lemma_ and tok.lemma_ != tok.text:
+        return tok.lemma_.lower()
+    return _IRREG.get(tok.lower_, tok.lower_)
+
+
+def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]) -> list[AgreementRecord]:
+    persons = actors.doc_people(ctx, people)
+    out: list[AgreementRecord] = []
+    taken: list[tuple[int, int]] = []
+    for sent in ctx.doc.sents:
+        if sent.end_char <= ctx.body_start:
+            continue
+        for tok in sent:
+            hit = _classify(tok)
+            if hit is None:
+                continue
+            status, root = hit
+            span = _clause(root, tok)
+            if span is None:
+                continue
+            s, e = span
+            if any(a <= s and e <= b for a, b in taken):
+                continue
+            text = ctx.text[s:e]
+            if len(text.split()) < 3:
+                continue
+            parties = _parties(ctx, persons, events, root, tok, s, e)
+            # an announced/launched act by two parties jointly is agreed
+            if status == "announced" and len(parties) >= 2 and re.search(r"\bjointly\b", text):
+                status = "agreed"
+            out = [a for a in out if not (s <= a.start and a.end <= e)]
+            taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+            taken.append((s, e))
+            out.append(AgreementRecord(text=text, status=status, start=s, end=e, parties=parties))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _joint_subject(tok) -> bool:
+    subj = _subject(tok)
+    if subj is None:
+        return False
+    text = subj.doc.text[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge.text)]
+    if _COLLECTIVE.match(text):
+        return True
+    return any(c.dep_ == "conj" for c in subj.children)
+
+
+def _subject(tok):
+    t = tok
+    for _ in range(3):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if t.dep_ in ("conj", "xcomp") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def _classify(tok) -> tuple[AgreementStatus, object] | None:
+    """(status, clause root) when ``tok`` is an outcome cue."""
+    low = tok.lower_
+    lem = _lemma(tok)
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if _negated(tok):
+            return None
+        if lem in STRONG_AGREED:
+            head = tok.head
+            if tok.dep_ == "pcomp":
+                return None  # "conditions placed on agreeing to a deal"
+            if tok.dep_ == "xcomp" and _lemma(head) in ("persuade", "urge", "ask", "press", "push", "convince"):
+                return "proposed", head
+            if tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children) and tok.dep_ == "xcomp":
+                return None
+            if any(c.lower_ in ("to", "that", "on", "upon") or c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return "agreed", tok
+            return None
+        if lem in DEAL_VERBS:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(o.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in o.subtree) for o in objs):
+                return "agreed", tok
+            if (lem == "sign" and tok.head.lower_ == "to") or (
+                lem == "sign" and tok.dep_ == "xcomp" and tok.head.lower_ in ("willing", "ready")
+            ):
+                return "proposed", tok.head if tok.head.pos_ != "AUX" else tok
+            return None
+        if lem in JOINT_AGREED and _joint_subject(tok):
+            if lem == "affirm" and not any(
+                c.lower_ in ("need", "commitment", "importance") for c in tok.children if c.dep_ == "dobj"
+            ):
+                return None
+            return "agreed", tok
+        if lem in ("launch",) and re.search(r"\bjointly\b", " ".join(c.lower_ for c in tok.children)):
+            return "agreed", tok
+        if (lem in PROPOSED and tok.dep_ != "amod" and tok.tag_ != "VBN") or (lem in PROPOSED and tok.tag_ == "VBD"):
+            return "proposed", tok
+        if lem in ANNOUNCED and tok.dep_ != "amod":
+            if lem == "launch" and not any(
+                (c.dep_ == "dobj" and c.pos_ == "PROPN")
+                or (c.dep_ == "dobj" and any(g.pos_ == "PROPN" for g in c.subtree))
+                for c in tok.children
+            ):
+                return None
+            return "announced", tok
+        if lem in REJECTED or (lem == "pull" and any(c.lower_ == "out" for c in tok.children)):
+            return "rejected", tok
+    if tok.dep_ == "amod" and lem == "propose" and tok.head.pos_ == "NOUN":
+        return "proposed", tok.head
+    if low in ("draft",) and tok.head.lower_ in DEAL_NOUNS:
+        return "proposed", tok.head
+    if low in ("proposition", "proposal") and tok.dep_ == "attr":
+        return "proposed", tok.head
+    if low in ("willing", "ready") and any(c.dep_ == "xcomp" and _lemma(c) in DEAL_VERBS for c in tok.children):
+        return "proposed", tok.head if tok.head.pos_ in ("AUX", "VERB") else tok
+    return None
+
+
+def _clause(root, cue) -> tuple[int, int] | None:
+    """Character span of the cue's clause: subject + verb + complements, trimmed."""
+    doc = root.doc
+    if root.pos_ in ("NOUN", "PROPN"):
+        toks = list(root.subtree)
+        toks = [t for t in toks if not (t.i > root.i and t.dep_ == "relcl" and t.head is root)] or toks
+    else:
+        toks = []
+        exclude: set[int] = set()
+        for c in root.children:
+            if (
+                c.i < root.i
+                and c.dep_ in ("advcl", "prep", "npadvmod", "mark", "punct", "cc", "intj")
+                and c.dep_ != "nsubj"
+            ):
+                exclude.update(t.i for t in c.subtree)
+            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _classify(c) is None:
+                exclude.update(t.i for t in c.subtree)
+                exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
+            if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
+                exclude.update(t.i for t in c.subtree)
+        toks = [t for t in root.subtree if t.i not in exclude]
+    if not toks:
+        return None
+    # contiguous from the first kept token to the last before a gap
+    start_i = toks[0].i
+    end_i = start_i
+    kept = {t.i for t in toks}
+    while end_i + 1 in kept:
+        end_i += 1
+    if root.i > end_i:  # the gap was before the verb: start at the subject
+        start_i = min(t.i for t in toks if t.i >= start_i and (t.dep_ in ("nsubj", "nsubjpass") or t.i == root.i))
+        start_i = doc[start_i].left_edge.i if doc[start_i].dep_ in ("nsubj", "nsubjpass") else start_i
+        end_i = start_i
+        while end_i + 1 in kept:
+            end_i += 1
+    while start_i <= end_i and (
+        doc[start_i].is_punct or doc[start_i].lower_ in ("that", "and", "but", "while", "whereas")
+    ):
+        start_i += 1
+    while end_i >= start_i and (
+        doc[end_i].is_space or (doc[end_i].is_punct and doc[end_i].text not in (")", "”", '"'))
+    ):
+        end_i -= 1
+    if end_i < start_i:
+        return None
+    s = doc[start_i].idx
+    e = doc[end_i].idx + len(doc[end_i].text)
+    text = doc.text[s:e]
+    m = _TRIM_AT.search(text)
+    if m and m.start() > 20:
+        e = s + m.start()
+    # a stray unmatched closing quote/paren at the end
+    text = doc.text[s:e]
+    if text.endswith(('"', "”")) and text.count('"') + text.count("“") + text.count("”") % 2 == 1:
+        e -= 1
+    return s, e
+
+
+def _parties(ctx: DocContext, persons, events: list[EventRecord], root, cue, s: int, e: int) -> list[ActorRef]:
+    subj = _subject(root) if root.pos_ in ("VERB", "AUX") else _subject(cue) if cue.pos_ in ("VERB", "AUX") else None
+    codes: list[str] = []
+    collective = False
+    if subj is not None:
+        a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        stext = ctx.text[a:b]
+        codes = actors.codes_in_span(ctx, persons, a, b, capitals=True)
+        collective = bool(_COLLECTIVE.match(stext))
+        if not codes and subj.lower_ in ("he", "she", "it"):
+            codes = _previous_actor(ctx, persons, a)
+    elif cue.dep_ in ("amod", "compound") or root.pos_ == "NOUN":
+        codes = _previous_actor(ctx, persons, s)
+    if not codes or collective:
+        ev = _event_for(ctx, events, s)
+        if ev is not None and (collective or not codes):
+            codes = [p.code for p in ev.participants if p.code] or codes
+    if not codes:
+        codes = actors.codes_in_span(ctx, persons, s, e)[:1]
+    return [r for c in codes if (r := actors.country_ref(c)) is not None]
+
+
+def _previous_actor(ctx: DocContext, persons, pos: int) -> list[str]:
+    sent = next((s for s in ctx.doc.sents if s.start_char <= pos < s.end_char), None)
+    if sent is not None and sent.start_char < pos:
+        here = actors.codes_in_span(ctx, [], sent.start_char, pos, capitals=True)
+        if here:
+            return [here[0]]
+    best: tuple[int, str] | None = None
+    for p in persons:
+        for a, _ in p.mentions:
+            if a < pos and p.code and (best is None or a > best[0]):
+                best = (a, p.code)
+    return [best[1]] if best and pos - best[0] < 400 else []
+
+
+def _event_for(ctx: DocContext, events: list[EventRecord], pos: int) -> EventRecord | None:
+    if not events:
+        return None
+    sent = next((s for s in ctx.doc.sents if s.start_char <= pos < s.end_char), None)
+    if sent is not None:
+        for ev in events:
+            for a, _ in getattr(ev, "_spans", [(ev.start, ev.end)]):
+                if sent.start_char <= a < sent.end_char:
+                    return ev
+    return events[0]

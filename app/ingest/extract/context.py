@@ -16,6 +16,7 @@ class DocContext:
     published: dt.date | None  # publication date, the anchor for relative dates
     title: str
     body_start: int  # character offset where the body starts (after title and subtitle)
+    outlet: str | None = None  # publisher ("The White House", "Reuters"); optional
 
     @property
     def text(self) -> str:

@@ -1,15 +1,976 @@
-"""Events: summits, meetings, talks, calls, visits, conferences."""
+"""Events: summits, meetings, talks, calls, visits, conferences.
+
+One linear pass over the sentences collects *mentions* of events:
+
+* the title of a readout ("Readout of President X's Call with Prime Minister Y of Z")
+* named events: capitalised names ending in Summit / Conference / Forum / Meeting / Talks /
+  Dialogue ("the Peace and Security Meeting for Ukraine", "the G20 Summit", "COP 28")
+* event nouns (summit, meeting, talks, negotiations, phone call, visit, trip, conference)
+  and event verbs (met, spoke with, visited, travelled to, hosted)
+
+Each mention reads its date (``dates``), place ("in Paris", "in Woodside, California"), venue
+("at the White House"), convenors ("called by", "hosted by", "US-led", the host implied by the
+place) and participants (countries and organisations). Mentions are then clustered: a mention
+joins an earlier event when nothing conflicts (same day, same place, compatible type), and an
+anaphoric mention ("the summit") joins the most recent compatible event. Weak mentions (bare
+nouns without date, place or actors) never create events on their own.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.records import AgreementRecord, EventRecord, PersonRecord, StatementRecord
+from app.ingest.extract.records import (
+    ActorRef,
+    AgreementRecord,
+    EventRecord,
+    EventType,
+    PersonRecord,
+    StatementRecord,
+)
+
+NOUN_TYPES: dict[str, EventType] = {
+    "summit": "summit",
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "talks": "talks",
+    "negotiations": "talks",
+    "dialogue": "talks",
+    "consultations": "talks",
+    "call": "call",
+    "visit": "visit",
+    "trip": "visit",
+    "conference": "conference",
+    "forum": "conference",
+    "bilateral": "meeting",
+    "trilateral": "meeting",
+    "videoconference": "call",
+}
+NAMED_HEADS: dict[str, EventType] = {
+    "Summit": "summit",
+    "Conference": "conference",
+    "Forum": "conference",
+    "Meeting": "meeting",
+    "Talks": "talks",
+    "Dialogue": "talks",
+    "Ministerial": "meeting",
+    "Negotiations": "talks",
+}
+_NAME_RE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
+    r"(?:[A-Z][\w'’.&-]*|\d+))*\s+(?:"
+    + "|".join(NAMED_HEADS)
+    + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
+)
+_COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
+_SKIP_PRE = {
+    "news",
+    "press",
+    "video",
+    "media",
+    "earnings",
+    "board",
+    "town",
+    "cabinet",
+    "staff",
+    "family",
+    "campaign",
+    "rally",
+    "party",
+}
+_KEEP_MOD = {
+    "peace",
+    "trade",
+    "security",
+    "bilateral",
+    "trilateral",
+    "phone",
+    "telephone",
+    "video",
+    "virtual",
+    "leaders",
+    "ministerial",
+    "state",
+    "official",
+    "ceasefire",
+    "nuclear",
+    "working",
+    "emergency",
+    "defense",
+    "defence",
+    "foreign",
+    "climate",
+    "border",
+    "economic",
+}
+_GENERIC_NAME = {"Readout", "The", "This", "A", "An", "Our", "Their", "His", "Her", "Its", "Next", "First"}
+_VISIT_VERBS = {"visit", "travel", "head", "arrive", "fly", "tour"}
+_ACTOR_WORDS = {
+    "leaders",
+    "leader",
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "delegation",
+    "delegations",
+    "officials",
+    "counterpart",
+    "counterparts",
+    "chancellor",
+    "king",
+    "premier",
+    "secretary",
+    "envoy",
+    "envoys",
+    "representatives",
+    "negotiators",
+    "team",
+    "teams",
+    "he",
+    "she",
+    "they",
+    "we",
+    "sides",
+    "nations",
+    "countries",
+    "prime",
+}
+_COMPATIBLE = {
+    "summit": {"summit", "meeting", "talks", "conference", "other"},
+    "meeting": {"summit", "meeting", "talks", "conference", "other"},
+    "talks": {"summit", "meeting", "talks", "other"},
+    "conference": {"summit", "meeting", "conference", "other"},
+    "call": {"call"},
+    "visit": {"visit", "meeting"},
+    "other": {"summit", "meeting", "talks", "conference", "other"},
+}
+_TYPE_WORD = {
+    "summit": "summit",
+    "meeting": "meeting",
+    "talks": "talks",
+    "call": "phone call",
+    "visit": "visit",
+    "conference": "conference",
+    "other": "meeting",
+}
 
 
+@dataclass
+class _Mention:
+    type: EventType
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    official: str | None = None
+    phrase: str | None = None  # descriptive head ("US-led talks", "delegation visit")
+    date: dates.DateMention | None = None
+    city: str | None = None
+    country_code: str | None = None
+    place_text: str | None = None
+    venue: str | None = None
+    convenors: list[str] = field(default_factory=list)  # codes or "person:<name>"
+    codes: list[str] = field(default_factory=list)
+    persons: list[actors.Person] = field(default_factory=list)
+    strong: bool = False
+    anaphoric: bool = False
+    from_title: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
 def find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecord]:
-    return []
+    try:
+        return _find_events(ctx, people)
+    except Exception:
+        return []
 
 
+def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecord]:
+    persons = actors.doc_people(ctx, people)
+    pub = ctx.published
+    doc = ctx.doc
+    all_dates = dates.find_dates(ctx.text, pub, tense=lambda o: dates.tense_at(doc, o))
+    mentions: list[_Mention] = []
+    title_m = _title_mention(ctx, persons)
+    if title_m:
+        mentions.append(title_m)
+    for sent in doc.sents:
+        if sent.start_char < ctx.body_start and title_m is not None:
+            continue  # the title line is read by _title_mention
+        mentions.extend(_sentence_mentions(ctx, sent, persons, all_dates))
+    clusters = _cluster(mentions)
+    body_first = next((m for m in mentions if not m.from_title), None)
+    events = [_to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
+    return [e for e in events if e is not None]
+
+
+# --- the title --------------------------------------------------------------------------------
+_TITLE_RE = re.compile(r"^(?:Readout|Statement|Read-?out)\s+(?:of|on|from)\s+(?P<rest>.+)$", re.I)
+_TITLE_KIND = re.compile(
+    r"\b(Phone Call|Video Call|Virtual Meeting|Call|Calls|Meeting|Meetings|Bilateral Meeting|Trilateral Meeting|"
+    r"Summit|Talks|Visit|Trip|Engagement|Conversation|Dialogue|Consultations)\b"
+)
+
+
+def _title_mention(ctx: DocContext, persons: list[actors.Person]) -> _Mention | None:
+    title = ctx.title.strip()
+    m = _TITLE_RE.match(title)
+    if not m:
+        return None
+    rest = m.group("rest")
+    k = _TITLE_KIND.search(rest)
+    if not k:
+        return None
+    word = k.group(1).lower().split()[-1]
+    typ: EventType = {
+        "calls": "call",
+        "conversation": "call",
+        "engagement": "meeting",
+        "meetings": "meeting",
+        "trip": "visit",
+    }.get(word, NOUN_TYPES.get(word, "meeting"))  # type: ignore[assignment]
+    if k.group(1).lower() == "virtual meeting":
+        typ = "call"
+    t0 = ctx.text.find(title)
+    end_title = t0 + len(title)
+    # the subtitle (if any) continues the title: "Between Secretary X, ... and the Ukrainian Delegation"
+    head_end = ctx.body_start if ctx.body_start > end_title else end_title
+    head = ctx.text[t0:head_end]
+    codes = actors.codes_in_span(ctx, persons, t0, head_end)
+    in_title = actors.people_in(persons, t0, head_end)
+    us_readout = not re.match(r"^(?:Joint|Statement)", title) and not any(c == "US" for c in codes)
+    if us_readout and re.match(r"(?:Readout|Read-?out)", title, re.I) and codes[:1] != ["US"]:
+        codes = ["US", *codes]  # White House style readouts: the first party is the US side
+    mention = _Mention(
+        typ,
+        t0 + m.start("rest") + k.start(),
+        t0 + m.start("rest") + k.end(),
+        t0,
+        head_end,
+        strong=True,
+        from_title=True,
+    )
+    if codes[:1] == ["US"] and re.match(r"(?:Readout|Read-?out)", title, re.I):
+        for p in in_title:
+            if p.code is None and ctx.text.find(p.surname, t0, head_end) < t0 + m.start("rest") + k.start():
+                p.code = "US"  # the readout's own side
+    mention.codes = codes
+    mention.persons = in_title
+    after = head[m.start("rest") + k.end() :]
+    pm = re.search(r"\b(?:in|to) +((?:[A-Z][\w'’.-]*(?: (?=[A-Z]))?)+)(?:, *([A-Z][\w.]*(?: [A-Z][\w.]*)?))?", after)
+    if pm:
+        city, code = places.resolve_place(pm.group(1), "," + (pm.group(2) or "") if pm.group(2) else "")
+        if code or (city and _looks_like_place(ctx, city)):
+            mention.city, mention.country_code = city, code
+    mention.phrase = _title_phrase(rest[: k.end()], typ)
+    mention.spans.append((mention.start, mention.end))
+    return mention
+
+
+def _title_phrase(text: str, typ: EventType) -> str:
+    words = text.split()
+    mods = [w for w in words[-3:-1] if w.lower() in _KEEP_MOD]
+    head = _TYPE_WORD[typ] if typ == "call" else words[-1].lower()
+    return " ".join([*(w.lower() for w in mods), head])
+
+
+def _looks_like_place(ctx: DocContext, name: str) -> bool:
+    return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.doc.ents)
+
+
+# --- sentences --------------------------------------------------------------------------------
+def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_dates) -> list[_Mention]:
+    out: list[_Mention] = []
+    text = ctx.text
+    covered: list[tuple[int, int]] = []
+    # named events
+    for rx in (_NAME_RE, _COP_RE):
+        for m in rx.finditer(text, sent.start_char, sent.end_char):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if first in _GENERIC_NAME:
+                name = name.split(None, 1)[1] if len(name.split()) > 1 else name
+            if len(name.split()) < 2 and not _COP_RE.fullmatch(name):
+                continue
+            if name.split()[0] in _GENERIC_NAME or name.split()[0][0].islower():
+                continue
+            full = re.sub(r"^(?:The|This|A|An)\s+", "", m.group(0).strip())
+            head = next((h for h in NAMED_HEADS if re.search(rf"\b{h}\b", name)), "Conference")
+            typ = NAMED_HEADS.get(head, "conference")
+            s = m.start(0) + m.group(0).find(full)
+            e = s + len(full)
+            if sent.start_char < ctx.body_start and s < ctx.body_start and sent.start_char == 0:
+                continue  # title case is not a name
+            mm = _Mention(typ, s, e, sent.start_char, sent.end_char, official=full)
+            _fill(ctx, mm, sent, persons, all_dates, _tok_at(sent, s, e))
+            # a named summit/conference is an event; named talks/meetings only with evidence
+            mm.strong = (
+                typ in ("summit", "conference") or bool(mm.date or mm.city or mm.venue) or _occurs(_tok_at(sent, s, e))
+            )
+            if _negated(_tok_at(sent, s, e)):
+                continue
+            if mm.strong:
+                out.append(mm)
+            covered.append((s, e))
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in covered):
+            continue
+        mm = _token_mention(ctx, tok, sent, persons, all_dates)
+        if mm is not None:
+            out.append(mm)
+    return out
+
+
+def _tok_at(sent, s: int, e: int):
+    span = sent.doc.char_span(s, e, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    best = None
+    for t in sent:
+        if s <= t.idx < e:
+            best = t
+            if t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos", "conj"):
+                return t
+    return best
+
+
+def _occurs(tok) -> bool:
+    """The noun is held/attended/hosted/during/at/after/ahead of... (an occurrence, not a mechanism)."""
+    if tok is None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in (
+        "at",
+        "during",
+        "after",
+        "before",
+        "ahead",
+        "on",
+        "following",
+        "for",
+        "to",
+    ):
+        return True
+    return _lemma(head) in {
+        "hold",
+        "attend",
+        "host",
+        "convene",
+        "chair",
+        "open",
+        "join",
+        "end",
+        "conclude",
+        "begin",
+        "start",
+        "take",
+        "participate",
+        "organize",
+        "organise",
+        "co-host",
+        "cohost",
+    }
+
+
+def _negated(tok) -> bool:
+    if tok is None:
+        return False
+    for t in (tok, tok.head):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no",)) for c in t.children):
+            return True
+    return False
+
+
+def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention | None:
+    low = tok.lower_
+    typ: EventType | None = None
+    verb = False
+    if tok.pos_ in ("NOUN", "PROPN") and low in NOUN_TYPES:
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        if prev in _SKIP_PRE or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
+            return None
+        if (
+            low == "call"
+            and prev not in ("phone", "telephone", "video")
+            and not any(c.lower_ == "with" for c in tok.children)
+        ):
+            return None
+        if low == "call" and prev == "video":
+            pass
+        if low in ("talks", "visit", "trip", "meeting", "meetings") and tok.tag_ in ("VBZ", "VB", "VBG"):
+            return None
+        typ = NOUN_TYPES[low]
+        if low == "forum" and tok.pos_ != "PROPN":
+            return None
+    elif tok.pos_ == "VERB":
+        lemma = _lemma(tok)
+        if lemma in ("meet",) and _has_actor_arg(tok, persons):
+            typ, verb = "meeting", True
+        elif lemma in ("speak", "talk") and any(
+            c.lower_ in ("with", "to", "by")
+            and any(_is_actor(g, persons) or g.lower_ in ("phone", "telephone") for g in c.children)
+            for c in tok.children
+        ):
+            typ, verb = "call", True
+        elif lemma in _VISIT_VERBS and _has_place_arg(tok):
+            typ, verb = "visit", True
+        elif lemma == "host" and _has_actor_arg(tok, persons):
+            typ, verb = "meeting", True
+    if typ is None:
+        return None
+    if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
+        return None
+    if _negated(tok) or _hypothetical(tok):
+        return None
+    s, e = tok.idx, tok.idx + len(tok.text)
+    mm = _Mention(typ, s, e, sent.start_char, sent.end_char)
+    _fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
+    if verb:
+        mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
+    else:
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        mm.anaphoric = bool(dets) and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
+        specific = bool(
+            mm.city or mm.country_code or mm.venue or (mm.date and mm.date.precision in ("day", "week", "month"))
+        )
+        mm.strong = specific and (tok.lower_ not in ("meetings", "consultations") or bool(mm.date))
+        if low in ("talks", "negotiations") and (mm.codes or _occurs(tok)) and not mm.anaphoric:
+            mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
+    return mm
+
+
+_EVENT_VERBS = {
+    "hold",
+    "attend",
+    "host",
+    "convene",
+    "chair",
+    "open",
+    "join",
+    "conclude",
+    "begin",
+    "start",
+    "have",
+    "end",
+    "take",
+    "participate",
+    "co-host",
+    "cohost",
+    "organize",
+    "organise",
+    "resume",
+}
+_IRREGULAR = {
+    "had": "have",
+    "has": "have",
+    "met": "meet",
+    "spoke": "speak",
+    "spoken": "speak",
+    "flew": "fly",
+    "flown": "fly",
+    "held": "hold",
+    "began": "begin",
+    "begun": "begin",
+    "took": "take",
+    "taken": "take",
+}
+
+
+def _lemma(tok) -> str:
+    """A small verb lemmatiser (the pipeline runs without spaCy's lemmatizer)."""
+    low = tok.lower_
+    if tok.lemma_ and tok.lemma_ != tok.text:
+        return tok.lemma_.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    for suf, rep_ in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            base = low[: -len(suf)] + rep_
+            if base.endswith(("ll", "tt")) and suf in ("ed", "ing"):
+                base = base[:-1]
+            if base in _KNOWN_VERBS or base + "e" in _KNOWN_VERBS:
+                return base if base in _KNOWN_VERBS else base + "e"
+    return low
+
+
+_KNOWN_VERBS = {
+    "meet",
+    "speak",
+    "talk",
+    "visit",
+    "travel",
+    "head",
+    "arrive",
+    "fly",
+    "tour",
+    "host",
+    "hold",
+    "attend",
+    "convene",
+    "chair",
+    "open",
+    "join",
+    "end",
+    "conclude",
+    "begin",
+    "start",
+    "take",
+    "participate",
+    "organize",
+    "organise",
+    "co-host",
+    "cohost",
+    "agree",
+    "sign",
+    "reach",
+}
+
+
+def _hypothetical(tok) -> bool:
+    head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _is_actor(tok, persons) -> bool:
+    if tok.ent_type_ in ("PERSON", "GPE", "NORP") or tok.lower_ in _ACTOR_WORDS:
+        return True
+    return bool(actors._codes_for(tok.text)) if tok.text[:1].isupper() else False
+
+
+def _has_actor_arg(tok, persons) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "dobj", "nsubjpass") and _is_actor(c, persons):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "with" and any(_is_actor(g, persons) for g in c.children):
+            return True
+    return False
+
+
+def _has_place_arg(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("to", "in")
+            and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+        ):
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("there",):
+            return False
+    return False
+
+
+# --- reading a mention's attributes -------------------------------------------------------------
+def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bool = False) -> None:
+    text = ctx.text
+    mm.spans.append((mm.start, mm.end))
+    anchor = tok
+    scope = [tok] if tok is not None else []
+    if (
+        tok is not None
+        and not verb
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    ):
+        scope.append(tok.head)  # "held a Summit ... in Woodside"; "talks ended"
+    if tok is not None and not verb:
+        scope.extend(c for c in tok.children if c.dep_ in ("acl", "relcl"))  # "the summit held in Paris"
+    # place and venue from prepositions attached to the trigger or its verb
+    for t in scope:
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to", "near"):
+                continue
+            if c.lower_ == "to" and mm.type != "visit" and not verb:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                _read_place(ctx, mm, g)
+    # "summit in Paris" where the parser attaches "in" to the noun's noun
+    if anchor is not None and not mm.city and not mm.country_code:
+        m = re.match(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
+        if m:
+            city, code = places.resolve_place(m.group(1), text[mm.end + m.end() : mm.end + m.end() + 30])
+            if code or (city and _looks_like_place(ctx, city)):
+                mm.city, mm.country_code = city, code
+    if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
+        m2 = re.search(r",\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
+        if m2 and m2.start() < 160:
+            tail = text[mm.end + m2.end() : mm.end + m2.end() + 30]
+            city, code = places.resolve_place(m2.group(1), tail)
+            if code or (city and _looks_like_place(ctx, city)):
+                mm.city, mm.country_code = city, code
+    # date: a date in the trigger's clause, else the nearest date in the sentence
+    cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
+    if cands:
+        sub = set()
+        for t in scope:
+            sub.update(range(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+        inside = [d for d in cands if d.start in sub]
+        pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
+        if pool:
+            mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
+    # convenors
+    window = text[mm.end : min(sent.end_char, mm.end + 160)]
+    cm = re.search(
+        r"\b(?:called|hosted|convened|organi[sz]ed|chaired|co-chaired|led|initiated|proposed)\s+by\s+(.+?)(?:\s+(?:at|in|on|to|followed|and\s+(?:the|a)\b)\b|[,.;]|$)",
+        window,
+    )
+    if cm:
+        conv_text = window[cm.start(1) : _end_of_actor_list(window, cm.start(1))]
+        c_start = mm.end + cm.start(1)
+        ps = actors.people_in(persons, c_start, c_start + len(conv_text))
+        mm.convenors = [f"person:{p.name}" for p in ps] or actors.places_in(conv_text)
+    pre = text[max(sent.start_char, mm.start - 40) : mm.start]
+    led = re.search(r"([A-Z][\w.]*(?:[-–][A-Z][\w.]*)*)[-–](?:led|hosted|brokered|mediated)\s+(?:\w+\s+){0,2}$", pre)
+    if led:
+        mm.convenors = actors.places_in(led.group(1)) or mm.convenors
+    if tok is not None and tok.pos_ == "VERB" and _lemma(tok) == "host":
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj:
+            a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+            ps = actors.people_in(persons, a, b)
+            mm.convenors = [f"person:{p.name}" for p in ps] or actors.codes_in_span(ctx, persons, a, b)
+    # participants: the trigger's phrase, its verb's subject and objects ("with X", "between X and Y")
+    spans: list[tuple[int, int]] = []
+    if tok is not None:
+        spans.append((tok.left_edge.idx, tok.idx + len(tok.text)))
+        verb_tok = (
+            tok
+            if verb
+            else (
+                tok.head
+                if tok.head.pos_ in ("VERB", "AUX")
+                and _lemma(tok.head) in _EVENT_VERBS
+                and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+                else None
+            )
+        )
+        if verb_tok is not None:
+            for c in verb_tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
+                    spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+                if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                    spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+                if c.dep_ in ("prep", "dobj") and mm.type == "visit" and c.lower_ in ("to",):
+                    spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
+                spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+    codes: list[str] = []
+    ppl: list[actors.Person] = []
+    for a, b in spans:
+        for c in actors.codes_in_span(ctx, persons, a, b):
+            if c not in codes:
+                codes.append(c)
+        for p in actors.people_in(persons, a, b):
+            if p not in ppl:
+                ppl.append(p)
+    if mm.country_code and mm.type == "visit" and mm.country_code not in codes:
+        codes.append(mm.country_code)
+    mm.codes = codes
+    mm.persons = ppl
+    # visit: the visiting side convenes
+    if mm.type == "visit" and not mm.convenors and tok is not None:
+        subj_span = spans[1] if verb and len(spans) > 1 else spans[0] if spans else None
+        if verb:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            subj_span = (subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)) if subj else None
+        if subj_span:
+            ps = actors.people_in(persons, *subj_span)
+            mm.convenors = [f"person:{p.name}" for p in ps] or [
+                c for c in actors.codes_in_span(ctx, persons, *subj_span) if c != mm.country_code
+            ]
+            if verb and subj:
+                mm.phrase = _np_phrase(subj[0], keep_all=True) + " visit"
+    if mm.phrase is None and tok is not None:
+        mm.phrase = _np_phrase(tok) if not verb else _TYPE_WORD[mm.type]
+
+
+def _end_of_actor_list(window: str, i: int) -> int:
+    m = re.search(r"\s+(?:at|in|on|followed|to|for|after|before)\s|[,.;](?!\s*(?:and\s+)?[A-Z])|$", window[i:])
+    return i + (m.start() if m else len(window) - i)
+
+
+def _read_place(ctx: DocContext, mm: _Mention, g) -> None:
+    text = ctx.text
+    ent = next((e for e in ctx.doc.ents if e.start <= g.i < e.end), None)
+    if (ent is not None and ent.label_ in ("FAC", "ORG")) or (ent is None and g.text[:1].isupper()):
+        phrase = ent.text if ent is not None else text[g.left_edge.idx : g.idx + len(g.text)]
+        v = places.find_venue(phrase if phrase.lower().startswith("the ") else "the " + phrase)
+        if v and not mm.venue:
+            mm.venue = v[0]
+            seat = places.seat(v[0])
+            if seat and not mm.city:
+                mm.city, mm.country_code = seat
+            # "at the Elysee Palace in Paris"
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for gg in c.children:
+                        if gg.dep_ == "pobj":
+                            _read_place(ctx, mm, gg)
+            return
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        after = text[ent.end_char : ent.end_char + 30]
+        city, code = places.resolve_place(ent.text, after)
+        if city is None and code and mm.city:
+            return
+        if city and not code and mm.country_code and not mm.city:
+            mm.city = city
+            return
+        if city or code:
+            if mm.city and not city:
+                return
+            mm.city, mm.country_code = city, code or mm.country_code
+
+
+def _np_phrase(tok, keep_all: bool = False) -> str:
+    """'three days of US-led talks' -> 'US-led talks'; 'a warm and productive working meeting' ->
+    'working meeting'."""
+    if not keep_all:
+        doc = tok.doc
+        i = tok.i - 1
+        hy = ("-", "–")
+        while i >= max(0, tok.i - 6):
+            t = doc[i]
+            glued = t.text in hy or (i + 1 < len(doc) and doc[i + 1].text in hy) or (i > 0 and doc[i - 1].text in hy)
+            if glued or t.pos_ == "PROPN" or t.lower_ in _KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
+                i -= 1
+                continue
+            break
+        if i + 1 < tok.i:
+            return doc.text[doc[i + 1].idx : tok.idx] + tok.lower_
+        return tok.lower_
+    if keep_all:
+        toks = [t for t in tok.subtree if t.i <= tok.i]
+        while toks and (toks[0].pos_ in ("DET", "NUM", "PRON") or toks[0].dep_ in ("det", "poss", "nummod", "punct")):
+            toks = toks[1:]
+        if toks:
+            return tok.doc.text[toks[0].idx : tok.idx + len(tok.text)]
+        return tok.text
+    words: list[str] = []
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        if t.head is not tok and t.head.head is not tok:
+            continue
+        if t.dep_ in ("det", "poss", "nummod", "cc", "punct", "case") or t.pos_ in ("DET", "NUM", "CCONJ"):
+            continue
+        if keep_all or t.pos_ == "PROPN" or "-" in t.text or t.lower_ in _KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
+            words.append(t.text)
+    return " ".join([*words, tok.text if keep_all else tok.lower_])
+
+
+# --- clustering ---------------------------------------------------------------------------------
+def _conflict(a: _Mention, b: _Mention) -> bool:
+    if b.type not in _COMPATIBLE.get(a.type, set()):
+        return True
+    if a.official and b.official and a.official.lower() != b.official.lower():
+        return True
+    if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:
+        return True
+    if a.date and b.date and a.date.precision == "month" and b.date.precision == "month" and a.date.date != b.date.date:
+        return True
+    if a.city and b.city and a.city != b.city:
+        return True
+    return bool(a.country_code and b.country_code and a.country_code != b.country_code)
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    clusters: list[list[_Mention]] = []
+    merged: list[_Mention] = []  # a running summary per cluster
+    for m in mentions:
+        target = None
+        # official name seen before: same event
+        for i, s in enumerate(merged):
+            if m.official and s.official and m.official.lower() == s.official.lower():
+                target = i
+                break
+        specific = bool(m.city or m.country_code or m.venue or (m.date and m.date.precision != "week"))
+        if target is None and m.anaphoric and not m.official and not specific:
+            same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
+            if same:
+                target = same[-1]
+            elif merged and not _conflict(merged[0], m):
+                target = 0
+        if target is None:
+            for i in range(len(merged) - 1, -1, -1):
+                s = merged[i]
+                if _conflict(s, m):
+                    continue
+                shares = (
+                    (m.city and m.city == s.city)
+                    or (m.country_code and m.country_code == s.country_code)
+                    or (m.date and s.date and m.date.day and m.date.day == s.date.day)
+                    or (len(set(m.codes) & set(s.codes)) >= 2)
+                    or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
+                )
+                generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
+                if s.official and m.type != s.type and not shares:
+                    continue
+                if (
+                    shares
+                    or (m.anaphoric and not specific)
+                    or (generic and (s.from_title or i == 0))
+                    or (s.from_title and not m.official and len(clusters) == 1 and m.type in _COMPATIBLE[s.type])
+                ):
+                    target = i
+                    break
+        if target is None:
+            if not m.strong:
+                continue
+            clusters.append([m])
+            merged.append(_copy(m))
+        else:
+            clusters[target].append(m)
+            _absorb(merged[target], m)
+    return clusters
+
+
+def _copy(m: _Mention) -> _Mention:
+    c = _Mention(**{k: getattr(m, k) for k in m.__dataclass_fields__})
+    c.codes = list(m.codes)
+    c.persons = list(m.persons)
+    c.convenors = list(m.convenors)
+    c.spans = list(m.spans)
+    return c
+
+
+def _absorb(s: _Mention, m: _Mention) -> None:
+    s.official = s.official or m.official
+    if m.date and (s.date is None or (m.date.day and not s.date.day)):
+        s.date = m.date
+    if m.city and not s.city:
+        s.city, s.country_code = m.city, m.country_code or s.country_code
+    elif m.country_code and not s.country_code:
+        s.country_code = m.country_code
+    s.venue = s.venue or m.venue
+    for c in m.codes:
+        if c not in s.codes:
+            s.codes.append(c)
+    for p in m.persons:
+        if p not in s.persons:
+            s.persons.append(p)
+    s.convenors = s.convenors or m.convenors
+
+
+# --- records ------------------------------------------------------------------------------------
+def _to_record(
+    ctx: DocContext, cluster: list[_Mention], persons, is_main: bool, first: _Mention | None
+) -> EventRecord | None:
+    s = _copy(cluster[0])
+    for m in cluster[1:]:
+        _absorb(s, m)
+    typ: EventType = s.type
+    types = [m.type for m in cluster]
+    if "summit" in types and typ in ("meeting", "other"):
+        typ = "summit"
+    if s.official:
+        typ = next((m.type for m in cluster if m.official), typ)
+    date = s.date.day if s.date else None
+    precision = s.date.precision if s.date else "unknown"
+    country = actors.country_ref(s.country_code) if s.country_code else None
+    city = s.city
+    if typ == "call":
+        city, country, s.venue = None, None, None
+    codes = [c for c in s.codes]
+    # a host country named only as the place is a participant when it is one of the actors' own
+    people_codes = [p.code for p in s.persons if p.code]
+    for c in people_codes:
+        if c not in codes:
+            codes.append(c)
+    convenors = _convenors(s, typ, persons, codes)
+    for cv in s.convenors:
+        if cv.startswith("person:"):
+            code = next((p.code for p in persons if p.name == cv[7:] and p.code), None)
+            if code and code not in codes:
+                codes.append(code)
+    participants = [r for c in codes if (r := actors.country_ref(c)) is not None]
+    if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
+        s.phrase = s.phrase.rsplit(" ", 1)[0] + " summit" if " " in s.phrase else "summit"
+    name = s.official or _describe(s, typ, codes, city, country)
+    rec = EventRecord(
+        name=name,
+        type=typ,
+        start=cluster[0].start,
+        end=cluster[0].end,
+        date=date,
+        end_date=s.date.end_date if s.date and date else None,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_text=s.date.text if s.date else None,
+        city=city,
+        country_code=country.code if country else None,
+        country=country.name if country else None,
+        venue=s.venue,
+        convenors=convenors,
+        participants=participants,
+        people=[ActorRef("person", p.name) for p in s.persons],
+    )
+    rec._spans = [sp for m in cluster for sp in m.spans]  # type: ignore[attr-defined]
+    return rec
+
+
+def _convenors(s: _Mention, typ: EventType, persons, codes: list[str]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for c in s.convenors:
+        if c.startswith("person:"):
+            out.append(ActorRef("person", c[7:]))
+        elif (r := actors.country_ref(c)) is not None:
+            out.append(r)
+    if out or typ in ("call", "talks", "conference"):
+        return out
+    # the host implied by the place: the participant whose country it is
+    if s.country_code and len(set(codes)) >= 2:
+        hosts = [p for p in s.persons if p.code == s.country_code]
+        if len(hosts) == 1:
+            return [ActorRef("person", hosts[0].name)]
+        if not hosts and s.country_code in codes and not s.persons:
+            r = actors.country_ref(s.country_code)
+            return [r] if r else []
+    return out
+
+
+def _describe(s: _Mention, typ: EventType, codes: list[str], city: str | None, country) -> str:
+    phrase = s.phrase or _TYPE_WORD[typ]
+    if typ == "call" and "call" not in phrase:
+        phrase = "phone call"
+    has_actor = bool(re.search(r"[A-Z]", phrase))
+    who = ""
+    if not has_actor:
+        leaders = [p.surname for p in s.persons if p.code][:3]
+        if s.from_title and len(s.persons) != 2:
+            leaders = []
+        if len(leaders) >= 2:
+            who = "-".join(leaders)
+        elif codes and len(codes) >= 2:
+            who = "-".join(actors.short_name(c) for c in codes[:3])
+    place = ""
+    if typ != "call":
+        if s.venue and places.seat(s.venue) and not city:
+            place = f" at the {s.venue}"
+        elif city:
+            place = f" in {city}"
+        elif country is not None:
+            place = f" {'to' if typ == 'visit' else 'in'} {country.name}"
+        if s.venue and places.seat(s.venue):
+            place = f" at the {s.venue}"
+    return f"{who} {phrase}{place}".strip()
+
+
+# --- linking statements and agreements ---------------------------------------------------------------
 def link_to_events(
     ctx: DocContext,
     events: list[EventRecord],
@@ -17,3 +978,43 @@ def link_to_events(
     agreements: list[AgreementRecord],
 ) -> None:
     """Set ``.event`` (an index into ``events``) on the statements and agreements made at or about one."""
+    if not events:
+        return
+    try:
+        sents = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+
+        def sent_of(pos: int) -> tuple[int, int]:
+            for a, b in sents:
+                if a <= pos < b:
+                    return a, b
+            return pos, pos + 1
+
+        spans = [getattr(e, "_spans", [(e.start, e.end)]) for e in events]
+        main = 0 if _has_main(ctx, events) else None
+
+        def pick(start: int, end: int) -> int | None:
+            a, b = sent_of(start)
+            a2, b2 = sent_of(max(start, end - 1))
+            for i, sp in enumerate(spans):
+                if any(min(a, a2) <= x < max(b, b2) for x, _ in sp):
+                    return i
+            return main
+
+        for st in statements:
+            st.event = pick(st.sentence_start if st.sentence_start is not None else st.start, st.end)
+        for ag in agreements:
+            if ag.event is None:
+                ag.event = pick(ag.start, ag.end)
+    except Exception:
+        return
+
+
+def _has_main(ctx: DocContext, events: list[EventRecord]) -> bool:
+    if len(events) == 1:
+        return True
+    first = getattr(events[0], "_spans", [(events[0].start, events[0].end)])
+    return any(x < ctx.body_start + 400 for x, _ in first)
+
+
+__all__ = ["find_events", "link_to_events"]
+_ = dt  # dates are resolved in ``dates``

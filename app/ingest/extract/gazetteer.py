@@ -153,7 +153,7 @@ _ORGS: dict[str, tuple[str, list[str]]] = {
     "UN": ("United Nations", ["UN", "U.N.", "the UN", "UN General Assembly", "United Nations General Assembly"]),
     "UNSC": ("UN Security Council", ["Security Council", "United Nations Security Council"]),
     "ASEAN": ("ASEAN", ["Association of Southeast Asian Nations"]),
-    "AU": ("African Union", ["AU"]),
+    "AFRICAN_UNION": ("African Union", ["AU", "A.U."]),
     "G7": ("G7", ["Group of Seven", "G-7"]), "G20": ("G20", ["Group of 20", "G-20", "Group of Twenty"]),
     "OSCE": ("OSCE", ["Organization for Security and Co-operation in Europe"]),
     "WHO": ("World Health Organization", ["WHO"]), "WTO": ("World Trade Organization", ["WTO"]),
@@ -262,6 +262,38 @@ def lookup_city(text: str) -> tuple[str, Place] | None:
         return None
     city, code = hit
     return city, Place(code, display_name(code), "country", "capital")
+
+
+# Seats of government and government publishers, for the country an outlet speaks for.
+_SEATS = {
+    "white house": "US", "state department": "US", "department of state": "US", "pentagon": "US",
+    "kremlin": "RU", "elysee": "FR", "downing street": "GB", "10 downing street": "GB",
+    "number 10": "GB", "gov.uk": "GB", "foreign office": "GB", "zhongnanhai": "CN",
+    "president of russia": "RU", "president of ukraine": "UA", "prime minister's office": None,
+}
+
+
+def seat(text: str) -> Place | None:
+    """A seat of government used for its government ("the Kremlin" -> Russia)."""
+    code = _SEATS.get(_fold(text))
+    return country(code) if code else None
+
+
+def outlet_country(outlet: str | None) -> Place | None:
+    """The country a government publisher speaks for ("The White House" -> United States);
+    None for news outlets and anything unknown."""
+    if not outlet:
+        return None
+    key = _fold(outlet)
+    for name, code in _SEATS.items():
+        if code and (key == name or key.startswith(name + " ") or key.endswith(" " + name)):
+            return country(code)
+    m = re.search(r"\b(?:ministry|government|office|president|embassy|mission)\b.*\bof (?:the )?(.+)$", key)
+    if m:
+        place = lookup(m.group(1))
+        if place is not None and place.kind == "country":
+            return place
+    return None
 
 
 def is_capital(text: str) -> bool:

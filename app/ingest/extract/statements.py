@@ -1,10 +1,354 @@
-"""Statements: direct quotes and reported speech, attributed to the right speaker."""
+"""Statements: direct quotes and reported speech, attributed to the right speaker.
+
+Passes, each linear in the document:
+
+1. every clause subject is classified in text order (``coref.Resolver``), so pronouns and
+   bare titles resolve to the right person;
+2. every reporting verb outside quotes yields an indirect statement: its reported clause or
+   object (``reported.content_of``) and its subject's actor;
+3. every quotation is a direct statement unless it is a short partial quote inside reported
+   speech; its speaker comes from a reporting verb in its sentence(s), else from the
+   quotation it continues, the colon block it belongs to, or the previous statement;
+4. a sentence ending in "said:" opens a block: the following paragraphs are that speaker's.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.records import PersonRecord, StatementRecord
+from app.ingest.extract.coref import Actor, Resolver
+from app.ingest.extract.cues import cue_lemma
+from app.ingest.extract.quotes import Quote, find_quotes
+from app.ingest.extract.records import ActorRef, PersonRecord, StatementRecord
+from app.ingest.extract.reported import content_of, subject_of
+
+log = logging.getLogger(__name__)
+
+_SPEAKING = {"person", "place", "group"}
+
+
+@dataclass
+class _Cue:
+    verb: Token
+    actor: Actor
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def _quote_token_map(doc: Doc, quotes: list[Quote]) -> dict[int, int]:
+    """Token index -> index of the quote whose marks enclose it (linear merge)."""
+    out: dict[int, int] = {}
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].close <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].open <= tok.idx < quotes[qi].close:
+            out[tok.i] = qi
+    return out
+
+
+def _walk_subjects(doc: Doc, resolver: Resolver) -> dict[int, Actor]:
+    """Classify every subject (and the speaker slots of "quoted X", "according to X")."""
+    actors: dict[int, Actor] = {}
+    speaking: set[int] = set()
+    for tok in doc:
+        if cue_lemma(tok) is not None:
+            subj = subject_of(tok)
+            if subj is not None:
+                speaking.add(subj.i)
+    for tok in doc:
+        dep = tok.dep_
+        if not (
+            dep in {"nsubj", "nsubjpass"}
+            or (dep == "dobj" and tok.head.text.lower().startswith("quot"))
+            or (dep == "pobj" and tok.head.text.lower() == "to" and tok.head.head.text.lower() == "according")
+            or (dep == "pobj" and tok.head.text.lower() == "to" and tok.head.head.text.lower() == "attributable")
+        ):
+            continue
+        actor = resolver.classify(tok, tok.i in speaking)
+        actors[tok.i] = actor
+        resolver.observe(actor, tok.i in speaking)
+    return actors
+
+
+def _record(doc: Doc, actor: Actor, start: int, end: int, direct: bool, cue: Token | None) -> StatementRecord:
+    assert actor.ref is not None
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    s_start = sent.sent.start_char if sent is not None else None
+    s_end = sent.sent.end_char if sent is not None else None
+    return StatementRecord(
+        speaker=actor.ref,
+        text=doc.text[start:end],
+        direct=direct,
+        start=start,
+        end=end,
+        cue=cue.text if cue is not None else None,
+        cue_start=cue.idx if cue is not None else None,
+        cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+class _Finder:
+    def __init__(self, ctx: DocContext, people: list[PersonRecord]) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.text = ctx.doc.text
+        self.body_start = ctx.body_start
+        self.quotes = find_quotes(self.text)
+        self.in_quote = _quote_token_map(self.doc, self.quotes)
+        self.resolver = Resolver(ctx, people)
+        self.actors = _walk_subjects(self.doc, self.resolver)
+        self.para = _paragraph_starts(self.text)
+
+    def para_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.para, offset) - 1
+
+    def actor_for(self, verb: Token) -> Actor | None:
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        actor = self.actors.get(subj.i) or self.resolver.classify(subj)
+        return actor if actor.kind in _SPEAKING and actor.ref is not None else None
+
+    # -- reported speech -------------------------------------------------------------
+    def cues(self) -> list[_Cue]:
+        out = []
+        for tok in self.doc:
+            if tok.idx < self.body_start or tok.i in self.in_quote or cue_lemma(tok) is None:
+                continue
+            actor = self.actor_for(tok)
+            if actor is not None:
+                out.append(_Cue(tok, actor))
+        return out
+
+    def indirect(self, cues: list[_Cue]) -> list[StatementRecord]:
+        out = []
+        for cue in cues:
+            span = content_of(cue.verb)
+            if span is None:
+                continue
+            start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1].text)
+            out.append(_record(self.doc, cue.actor, start, end, False, cue.verb))
+        return out
+
+    def according_to(self) -> list[StatementRecord]:
+        out = []
+        for tok in self.doc:
+            if tok.text.lower() != "according" or tok.idx < self.body_start or tok.i in self.in_quote:
+                continue
+            to = next((c for c in tok.children if c.text.lower() == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is None:
+                continue
+            actor = self.actors.get(obj.i)
+            if actor is None or actor.kind not in _SPEAKING or actor.ref is None:
+                continue
+            sent = tok.sent
+            lo, hi = tok.i, obj.right_edge.i + 1
+            before = (sent.start, lo)
+            after = (hi, sent.end)
+            s, e = before if before[1] - before[0] >= after[1] - after[0] else after
+            while s < e and (self.doc[s].is_punct or self.doc[s].is_space):
+                s += 1
+            while e > s and (self.doc[e - 1].is_punct or self.doc[e - 1].is_space):
+                e -= 1
+            if e - s < 3:
+                continue
+            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+            out.append(_record(self.doc, actor, start, end, False, tok))
+        return out
+
+    # -- quotations ------------------------------------------------------------------
+    def quote_cue(self, q: Quote, cue_tokens: dict[int, _Cue]) -> _Cue | None:
+        a = self.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        b = self.doc.char_span(max(q.close - 1, q.open), q.close, alignment_mode="expand")
+        if a is None or b is None:
+            return None
+        sa, sb = a.sent, b.sent
+        after = [cue_tokens[i] for i in range(b.end, sb.end) if i in cue_tokens]
+        if after:
+            return after[0]
+        before = [cue_tokens[i] for i in range(sa.start, a.start) if i in cue_tokens]
+        if before:
+            return before[-1]
+        return None
+
+    def is_partial(self, q: Quote, indirect: list[StatementRecord]) -> bool:
+        """A quote inside reported speech that is only a small part of it stays there."""
+        for st in indirect:
+            inside = q.open >= st.start - 1 and q.close <= st.end + 1
+            if inside and (q.end - q.start) < 0.5 * (st.end - st.start):
+                return True
+        return self._scare_quote(q)
+
+    def _scare_quote(self, q: Quote) -> bool:
+        """A few quoted words in running text with no verb: a term, not a statement."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return True
+        words = [t for t in span if not t.is_punct]
+        if len(words) >= 4 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+            return False
+        before = self.text[: q.open].rstrip()
+        if not before or before[-1] in ".!?:\n" or self.text[q.open - 1 : q.open] == "\n":
+            return False
+        after = self.text[q.close :].lstrip()
+        return not (self.text[q.end : q.close].rstrip(" \"”").endswith(",") or after.startswith(","))
+
+
+def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
+    cues = f.cues()
+    cue_tokens = {c.verb.i: c for c in cues}
+    indirect = f.indirect(cues) + f.according_to()
+    blocks = _colon_blocks(f, cue_tokens)
+    block_paras = {p for p, _ in blocks.items()}
+
+    direct: list[StatementRecord] = []
+    chain_actor: dict[int, Actor] = {}
+    pending: list[Quote] = []
+    quotes = [q for q in f.quotes if q.start >= f.body_start and not f.is_partial(q, indirect)]
+    found: dict[int, tuple[Actor, Token | None]] = {}
+    for idx, q in enumerate(quotes):
+        para = f.para_of(q.open)
+        if para in block_paras and blocks[para][1]:
+            continue  # an unquoted block paragraph: the paragraph itself is the statement
+        cue = f.quote_cue(q, cue_tokens)
+        if cue is not None:
+            found[idx] = (cue.actor, cue.verb)
+            chain_actor.setdefault(q.chain, cue.actor)
+        else:
+            pending.append(q)
+    # anchors for continuation: every attributed statement so far, by position
+    anchors: list[tuple[int, Actor]] = sorted(
+        [(s.start, Actor(_kind(s.speaker), s.speaker)) for s in indirect]
+        + [(quotes[i].start, a) for i, (a, _) in found.items()],
+        key=lambda x: x[0],
+    )
+    for idx, q in enumerate(quotes):
+        actor: Actor | None
+        verb: Token | None = None
+        if idx in found:
+            actor, verb = found[idx]
+        else:
+            actor = chain_actor.get(q.chain)
+            para = f.para_of(q.open)
+            if actor is None and para in blocks:
+                actor = blocks[para][0]
+            if actor is None:
+                k = bisect.bisect_left([a[0] for a in anchors], q.start) - 1
+                if k >= 0 and para - f.para_of(anchors[k][0]) <= 1:
+                    actor = anchors[k][1]
+            if actor is not None:
+                bisect.insort(anchors, (q.start, actor), key=lambda x: x[0])
+        if actor is None or actor.ref is None:
+            continue
+        direct.append(_record(f.doc, actor, q.start, q.end, True, verb))
+    # unquoted colon blocks
+    for para, (actor, unquoted) in blocks.items():
+        if not unquoted:
+            continue
+        s = f.para[para]
+        e = f.para[para + 1] - 1 if para + 1 < len(f.para) else len(f.text)
+        while s < e and f.text[s].isspace():
+            s += 1
+        while e > s and f.text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            direct.append(_record(f.doc, actor, s, e, True, None))
+
+    spans = [(d.start, d.end) for d in direct]
+    kept = [
+        st for st in indirect
+        if not any(_overlap((st.start, st.end), sp) > 0.5 * (st.end - st.start) for sp in spans)
+        and not any(_overlap((st.start, st.end), sp) > 0.5 * (sp[1] - sp[0]) for sp in spans)
+    ]
+    out = sorted(direct + kept, key=lambda s: (s.start, s.end))
+    dedup: list[StatementRecord] = []
+    for st in out:
+        if dedup and dedup[-1].start == st.start and dedup[-1].end == st.end:
+            continue
+        dedup.append(st)
+    return dedup
+
+
+def _kind(ref: ActorRef) -> str:
+    return {"person": "person", "country": "place", "organisation": "place"}.get(ref.kind, "group")
+
+
+def _colon_blocks(f: _Finder, cue_tokens: dict[int, _Cue]) -> dict[int, tuple[Actor, bool]]:
+    """Paragraph index -> (speaker, paragraph is unquoted) for paragraphs that follow a
+    paragraph ending in "said:" / "is attributable to X:"."""
+    out: dict[int, tuple[Actor, bool]] = {}
+    n = len(f.para)
+    for p in range(n - 1):
+        s = f.para[p]
+        e = f.para[p + 1] - 1
+        line = f.text[s:e].rstrip()
+        if not line.endswith(":") or (s < f.body_start and f.para[p + 1] <= f.body_start):
+            continue
+        span = f.doc.char_span(s, s + len(line), alignment_mode="expand")
+        if span is None:
+            continue
+        last = span[-1].sent
+        actor: Actor | None = None
+        for tok in last:
+            if tok.i in cue_tokens:
+                actor = cue_tokens[tok.i].actor
+            elif tok.text.lower() == "attributable":
+                to = next((c for c in tok.children if c.text.lower() == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                a = f.actors.get(obj.i) if obj is not None else None
+                if a is not None and a.kind in _SPEAKING:
+                    actor = a
+        if actor is None:
+            continue
+        first = f.text[f.para[p + 1] : f.para[p + 2] if p + 2 < n else len(f.text)].lstrip()
+        quoted = bool(first) and first[0] in "\"“"
+        for q in range(p + 1, n):
+            qs = f.para[q]
+            qe = f.para[q + 1] - 1 if q + 1 < n else len(f.text)
+            body = f.text[qs:qe].strip()
+            if not body:
+                continue
+            if quoted and body[0] not in "\"“":
+                break
+            if not quoted:
+                if body.endswith(":") or len(body.split()) < 4:
+                    break
+                other = [
+                    c for i, c in cue_tokens.items()
+                    if qs <= f.doc[i].idx < qe and c.actor.ref != actor.ref
+                    and f.doc[i].i not in f.in_quote
+                ]
+                if other:
+                    break
+            out[q] = (actor, not quoted)
+    return out
 
 
 def find_statements(ctx: DocContext, people: list[PersonRecord]) -> list[StatementRecord]:
-    return []
+    if len(ctx.doc) == 0:
+        return []
+    try:
+        return _direct_and_indirect(_Finder(ctx, people))
+    except Exception:  # a statement extractor must never take an ingest down
+        log.exception("statement extraction failed")
+        return []

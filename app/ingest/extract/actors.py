@@ -1,0 +1,230 @@
+"""Countries, organisations and people named in a stretch of text, for events and agreements.
+
+Uses the people extractor's records when there are any (name, aliases, country); otherwise a
+light fallback reads PERSON entities and "President X of Country" / "France's President X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.ingest.extract import gazetteer
+from app.ingest.extract.context import DocContext
+from app.ingest.extract.records import ActorRef, PersonRecord
+
+SHORT = {"US": "US", "GB": "UK", "EU": "EU", "UN": "UN"}
+_TITLE_WORDS = {
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "chancellor",
+    "king",
+    "queen",
+    "premier",
+    "his",
+    "her",
+    "majesty",
+    "highness",
+    "state",
+    "of",
+    "defense",
+    "defence",
+    "vice",
+    "special",
+    "envoy",
+    "crown",
+    "prince",
+    "sheikh",
+    "emir",
+    "amir",
+    "general",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "national",
+    "security",
+    "advisor",
+    "adviser",
+    "spokesperson",
+    "spokeswoman",
+    "spokesman",
+    "leader",
+    "senior",
+    "deputy",
+    "ambassador",
+    "the",
+}
+_ROLE_NOUNS = {
+    "president",
+    "leader",
+    "leaders",
+    "minister",
+    "delegation",
+    "officials",
+    "counterpart",
+    "chancellor",
+    "king",
+    "premier",
+    "prime",
+    "secretary",
+    "envoy",
+    "government",
+    "presidents",
+}
+
+
+@dataclass
+class Person:
+    name: str
+    surname: str
+    code: str | None  # country/organisation code
+    mentions: list[tuple[int, int]]
+
+
+def surname(name: str) -> str:
+    name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", name.strip())
+    parts = [p for p in name.split() if p.lower() not in _TITLE_WORDS]
+    if not parts:
+        return name
+    if len(parts) >= 2 and re.fullmatch(r"[IVX]+", parts[-1]):
+        return " ".join(parts[-2:])
+    return parts[-1]
+
+
+def country_ref(code: str) -> ActorRef | None:
+    place = gazetteer.country(code)
+    if place is None:
+        return None
+    kind = "organisation" if place.kind == "organisation" else "country"
+    return ActorRef(kind, place.name, place.code)
+
+
+def short_name(code: str) -> str:
+    return SHORT.get(code) or gazetteer.display_name(code)
+
+
+def places_in(text: str) -> list[str]:
+    """Country/organisation codes named in a short text (names, demonyms, compounds)."""
+    out: list[str] = []
+    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’]*)*", text):
+        chunk = m.group(0)
+        codes = _codes_for(chunk)
+        for c in codes:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
+    chunk = chunk.strip(" .,'’")
+    if not chunk:
+        return []
+    place = gazetteer.lookup(chunk)
+    if place is not None and (capitals or place.how != "capital"):
+        return [place.code]
+    if re.search(r"[-–]", chunk):
+        parts = gazetteer.split_compound(chunk.split()[0])
+        if parts:
+            return [p.code for p in parts]
+        head = re.split(r"[-–]", chunk)[0]
+        p = gazetteer.lookup(head)
+        if p is not None and p.how != "capital":
+            return [p.code]
+    words = chunk.split()
+    # longest sub-span that is a place ("the People's Republic of China", "United Kingdom Prime")
+    for n in range(len(words), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            sub = " ".join(words[i : i + n])
+            p = gazetteer.lookup(sub)
+            if p is not None and p.how != "capital" and sub.lower() not in _TITLE_WORDS:
+                rest = words[:i] + words[i + n :]
+                return [p.code, *_codes_for(" ".join(rest), capitals)] if rest else [p.code]
+    return []
+
+
+def doc_people(ctx: DocContext, people: list[PersonRecord]) -> list[Person]:
+    if people:
+        out = []
+        for p in people:
+            out.append(Person(p.name, _short_form(p), p.country_code, list(p.mentions)))
+        return out
+    return _fallback_people(ctx)
+
+
+def _short_form(p: PersonRecord) -> str:
+    """The surname as the text uses it: the shortest alias made of the name's own words
+    ("Xi" for Xi Jinping, "López Obrador"), else the last word of the name."""
+    words = p.name.replace(",", " ").split()
+    best = None
+    for a in p.aliases:
+        aw = a.replace(",", " ").split()
+        if not aw or any(w.lower() in _TITLE_WORDS for w in aw):
+            continue
+        n = len(aw)
+        inside = any(words[i : i + n] == aw for i in range(len(words) - n + 1)) and n < len(words)
+        if inside and (best is None or len(a) < len(best)):
+            best = a
+    return best or surname(p.name)
+
+
+def _fallback_people(ctx: DocContext) -> list[Person]:
+    text = ctx.text
+    found: dict[str, Person] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = re.sub(r"[’']s$", "", ent.text).strip()
+        if len(name) < 3 or gazetteer.lookup(name) is not None:
+            continue
+        sur = surname(name)
+        code = None
+        after = text[ent.end_char : ent.end_char + 60]
+        m = re.match(r",?\s+of\s+(?:the\s+)?([A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*)", after)
+        if m:
+            codes = _codes_for(m.group(1))
+            code = codes[0] if codes else None
+        if code is None:
+            before = text[max(0, ent.start_char - 60) : ent.start_char]
+            codes = places_in(before.split(".")[-1])
+            code = codes[-1] if codes else None
+        key = sur.lower()
+        if key in found:
+            found[key].mentions.append((ent.start_char, ent.end_char))
+            if found[key].code is None:
+                found[key].code = code
+            if len(name) > len(found[key].name):
+                found[key].name = name
+        else:
+            found[key] = Person(name, sur, code, [(ent.start_char, ent.end_char)])
+    return list(found.values())
+
+
+def people_in(persons: list[Person], start: int, end: int) -> list[Person]:
+    out = []
+    for p in persons:
+        if any(start <= a < end for a, _ in p.mentions) and p not in out:
+            out.append(p)
+    return out
+
+
+def codes_in_span(ctx: DocContext, persons: list[Person], start: int, end: int, capitals: bool = False) -> list[str]:
+    """Countries/organisations in [start, end): named ones first, then people's countries, in order."""
+    items: list[tuple[int, str]] = []
+    text = ctx.text[start:end]
+    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’]*)*", text):
+        for c in _codes_for(m.group(0), capitals):
+            items.append((start + m.start(), c))
+    for p in persons:
+        for a, _ in p.mentions:
+            if start <= a < end and p.code:
+                items.append((a, p.code))
+    items.sort()
+    out: list[str] = []
+    for _, c in items:
+        if c not in out:
+            out.append(c)
+    return out

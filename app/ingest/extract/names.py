@@ -1,0 +1,214 @@
+"""Person-name spans in a parsed document: spaCy PERSON entities, completed and cleaned, plus
+names that follow a title ("Special Envoy Witkoff") which the small model often misses.
+
+Each hit is a token span ``[start, end)`` holding only the name (no title, no honorific).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.ingest.extract import gazetteer
+from app.ingest.extract.titles import (
+    HONORIFICS,
+    MEDIA_ROLES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    TITLE_HEADS,
+    is_title_word,
+)
+
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)?$")
+_WORD = re.compile(r"^[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*$")
+_MEDIA_MARKERS = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by")
+_MAX_NAME = 6
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    start: int  # token index
+    end: int  # token index, exclusive
+    titled: bool  # preceded by a title or honorific
+
+
+def _is_name_word(tok: Token) -> bool:
+    t = tok.text
+    if t.lower() in NOT_NAMES or tok.like_num:
+        return False
+    if _INITIAL.match(t):
+        return True
+    if not _WORD.match(t) or (t.isupper() and len(t) > 3):
+        return False
+    low = t.lower()
+    return not (low in HONORIFICS or is_title_word(low))
+
+
+def _is_suffix(doc: Doc, i: int) -> int:
+    """Length of a name suffix starting at token i (", Jr." -> 2, "II" -> 1), else 0."""
+    if i < len(doc) and doc[i].text.lower() in NAME_SUFFIXES and doc[i].text[0].isupper():
+        return 1
+    if (
+        i + 1 < len(doc)
+        and doc[i].text == ","
+        and doc[i + 1].text.lower() in {"jr.", "jr", "sr.", "sr"}
+    ):
+        return 2
+    return 0
+
+
+def name_run(doc: Doc, i: int) -> int:
+    """End (exclusive) of the name that starts at token i; i if there is none."""
+    j = i
+    while j < len(doc) and j - i < _MAX_NAME:
+        tok = doc[j]
+        if "\n" in tok.text or (j > i and "\n" in doc[j - 1].whitespace_):
+            break
+        if _is_name_word(tok):
+            j += 1
+            continue
+        low = tok.text.lower()
+        if (
+            j > i
+            and low in NAME_PARTICLES
+            and j + 1 < len(doc)
+            and _is_name_word(doc[j + 1])
+            and tok.text.islower()
+        ):
+            j += 1
+            continue
+        if j > i and low in {"al-", "el-"}:
+            j += 1
+            continue
+        if (
+            j > i
+            and tok.text in {"-", "‐"}
+            and not doc[j - 1].whitespace_
+            and not tok.whitespace_
+            and j + 1 < len(doc)
+            and doc[j + 1].is_alpha
+        ):
+            j += 2  # "Jae-myung" is split by the tokenizer
+            continue
+        break
+    if j > i:
+        # a trailing initial is not a name ending ("Joseph R.") unless a surname follows
+        j += _is_suffix(doc, j)
+    return j
+
+
+def _preceded_by_title(doc: Doc, i: int) -> bool:
+    """A title word (with a head somewhere in the run) or an honorific just before token i."""
+    k = i - 1
+    seen_head = False
+    steps = 0
+    while k >= 0 and steps < 6:
+        low = doc[k].text.lower()
+        if "\n" in doc[k].whitespace_:
+            break
+        if low in HONORIFICS and doc[k].text[0].isupper():
+            return True
+        if low in TITLE_HEADS or (low.endswith("s") and low[:-1] in TITLE_HEADS and k == i - 1):
+            seen_head = True
+        elif not is_title_word(low):
+            break
+        k -= 1
+        steps += 1
+    return seen_head
+
+
+def _is_media(doc: Doc, start: int, end: int) -> bool:
+    lo, hi = max(0, start - 4), min(len(doc), end + 5)
+    words = {t.text.lower() for t in doc[lo:hi]}
+    if words & MEDIA_ROLES:
+        return True
+    sent = doc[start].sent.text.lower()
+    return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading titles/honorifics/determiners and a trailing possessive."""
+    while start < end and (
+        doc[start].text.lower() in HONORIFICS
+        or doc[start].text.lower() in TITLE_HEADS
+        or doc[start].text.lower() in NOT_NAMES
+        or is_title_word(doc[start].text.lower())
+    ):
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
+        end -= 1
+    return start, end
+
+
+def _plausible(doc: Doc, start: int, end: int, lower_words: set[str], titled: bool) -> bool:
+    if end <= start:
+        return False
+    core_low = [t.text.lower() for t in doc[start:end] if t.text[:1].isupper() and not _INITIAL.match(t.text)]
+    # words the document also writes in lower case are common nouns, not names
+    common = [w for w in core_low if w in lower_words]
+    if core_low and (len(common) == len(core_low) or (common and not titled)):
+        return False
+    text = doc[start:end].text
+    if gazetteer.lookup(text) is not None or gazetteer.lookup_city(text) is not None:
+        return False
+    words = [t.text for t in doc[start:end]]
+    if all(w.lower() in NOT_NAMES or w.lower() in NAME_SUFFIXES for w in words):
+        return False
+    # every core word must look like a name word; at least one non-initial word
+    core = [
+        t for t in doc[start:end]
+        if t.text.lower() not in NAME_PARTICLES and t.text not in {",", "-", "‐"}
+        and not (t.i > start and doc[t.i - 1].text in {"-", "‐"})
+    ]
+    if not any(not _INITIAL.match(t.text) for t in core):
+        return False
+    if len(core) == 1 and gazetteer.lookup(core[0].text) is not None:
+        return False
+    return all(t.text[:1].isupper() for t in core)
+
+
+def find_name_spans(doc: Doc) -> list[NameSpan]:
+    """All person-name spans, left to right, without overlaps."""
+    taken: set[int] = set()
+    out: list[NameSpan] = []
+    lower_words = {t.text for t in doc if t.text.islower()}
+
+    def add(start: int, end: int, titled: bool) -> None:
+        if any(k in taken for k in range(start, end)):
+            return
+        if not _plausible(doc, start, end, lower_words, titled) or _is_media(doc, start, end):
+            return
+        taken.update(range(start, end))
+        out.append(NameSpan(start, end, titled))
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _clean(doc, ent.start, ent.end)
+        if s >= e:
+            continue
+        e2 = name_run(doc, s)
+        if e2 > e:
+            e = e2
+        elif e2 > s:
+            e = max(e2, e) if all(_is_name_word(t) or t.text.lower() in NAME_PARTICLES for t in doc[s:e]) else e2
+        s, e = _clean(doc, s, e)
+        add(s, e, _preceded_by_title(doc, s))
+    for i in range(1, len(doc)):
+        if i in taken or not _is_name_word(doc[i]) or not _preceded_by_title(doc, i):
+            continue
+        e = name_run(doc, i)
+        s, e = _clean(doc, i, e)
+        add(s, e, True)
+    # a lone surname of a person already found ("Scholz" after "Olaf Scholz")
+    surnames = {doc[n.end - 1].text for n in out if n.end - n.start > 1 and doc[n.end - 1].text[:1].isupper()}
+    for i in range(len(doc)):
+        if i not in taken and doc[i].text in surnames and _is_name_word(doc[i]):
+            e = name_run(doc, i)
+            if e == i + 1:
+                add(i, e, _preceded_by_title(doc, i))
+    out.sort(key=lambda n: n.start)
+    return out

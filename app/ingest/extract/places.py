@@ -1,0 +1,233 @@
+"""Place knowledge for event locations: US states ("Woodside, California"), seats of
+government used as venues ("the White House" -> Washington), and resolving a place phrase
+to (city, country code).
+
+General knowledge only; complements ``gazetteer`` (countries, capitals, well-known cities).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.extract import gazetteer
+
+US_STATES = {
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "D.C.",
+    "DC",
+    "District of Columbia",
+}
+_STATE_ABBR = {
+    "Ala.",
+    "Ariz.",
+    "Ark.",
+    "Calif.",
+    "Colo.",
+    "Conn.",
+    "Del.",
+    "Fla.",
+    "Ga.",
+    "Ill.",
+    "Ind.",
+    "Kan.",
+    "Ky.",
+    "La.",
+    "Md.",
+    "Mass.",
+    "Mich.",
+    "Minn.",
+    "Miss.",
+    "Mo.",
+    "Mont.",
+    "Neb.",
+    "Nev.",
+    "N.H.",
+    "N.J.",
+    "N.M.",
+    "N.Y.",
+    "N.C.",
+    "N.D.",
+    "Okla.",
+    "Ore.",
+    "Pa.",
+    "R.I.",
+    "S.C.",
+    "S.D.",
+    "Tenn.",
+    "Tex.",
+    "Vt.",
+    "Va.",
+    "Wash.",
+    "W.Va.",
+    "Wis.",
+    "Wyo.",
+}
+
+# Seats of government and landmark diplomatic venues: venue -> (city, country code).
+SEATS = {
+    "White House": ("Washington", "US"),
+    "Oval Office": ("Washington", "US"),
+    "Camp David": ("Camp David", "US"),
+    "Mar-a-Lago": ("Palm Beach", "US"),
+    "State Department": ("Washington", "US"),
+    "Kremlin": ("Moscow", "RU"),
+    "Downing Street": ("London", "GB"),
+    "Lancaster House": ("London", "GB"),
+    "Buckingham Palace": ("London", "GB"),
+    "Great Hall of the People": ("Beijing", "CN"),
+    "Zhongnanhai": ("Beijing", "CN"),
+    "Diaoyutai State Guesthouse": ("Beijing", "CN"),
+    "Akasaka Palace": ("Tokyo", "JP"),
+    "Kantei": ("Tokyo", "JP"),
+    "Blue House": ("Seoul", "KR"),
+    "Hyderabad House": ("New Delhi", "IN"),
+    "Rashtrapati Bhavan": ("New Delhi", "IN"),
+    "Palazzo Chigi": ("Rome", "IT"),
+    "Quirinal Palace": ("Rome", "IT"),
+    "Bellevue Palace": ("Berlin", "DE"),
+    "Peace Palace": ("The Hague", "NL"),
+    "Palais des Nations": ("Geneva", "CH"),
+    "Mariinsky Palace": ("Kyiv", "UA"),
+    "Dolmabahce Palace": ("Istanbul", "TR"),
+    "Al Yamamah Palace": ("Riyadh", "SA"),
+    "UN Headquarters": ("New York", "US"),
+    "United Nations Headquarters": ("New York", "US"),
+}
+_SEAT_INDEX = {k.lower(): v for k, v in SEATS.items()}
+
+VENUE_WORDS = (
+    "Palace",
+    "House",
+    "Hall",
+    "Center",
+    "Centre",
+    "Estate",
+    "Building",
+    "Office",
+    "Castle",
+    "Hotel",
+    "Residence",
+    "Manor",
+    "Villa",
+    "Chancellery",
+    "Kremlin",
+    "Street",
+    "Headquarters",
+    "Museum",
+    "Library",
+    "Pavilion",
+    "Guesthouse",
+    "Mansion",
+    "Lodge",
+    "Fort",
+    "Base",
+)
+_VENUE_RE = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)(?:(?:of|the|de|du|des)\s+|[A-Z][\w'’.-]*\s+)*(?:"
+    + "|".join(VENUE_WORDS)
+    + r"))\b"
+)
+
+
+def seat(venue: str) -> tuple[str, str] | None:
+    """(city, country code) for a known seat of government or landmark venue."""
+    key = re.sub(r"^the\s+", "", venue.strip(), flags=re.I).lower()
+    return _SEAT_INDEX.get(key)
+
+
+def find_venue(text: str) -> tuple[str, int, int] | None:
+    """The first named venue ("the Elysee Palace", "the White House") in a text: (name, start, end)."""
+    for name in SEATS:
+        i = text.find(name)
+        if i >= 0:
+            return name, i, i + len(name)
+    m = _VENUE_RE.search(text)
+    if m:
+        name = m.group(1)
+        first = name.split()[0]
+        if gazetteer.lookup(name) is None and first not in ("The", "This", "That", "A", "An"):
+            return name, m.start(1), m.end(1)
+    return None
+
+
+def is_us_state(text: str) -> bool:
+    return text.strip() in US_STATES or text.strip() in _STATE_ABBR
+
+
+def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
+    """(city, country code) for a place phrase; ``after`` is the text right after it, for
+    "City, State" and "City, Country". A country gives (None, code); unknown gives (name, None)."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" ,.")
+    if not name:
+        return None, None
+    m = re.match(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+    if m:
+        words = m.group(1).split()
+        for nxt in (" ".join(words), words[0]):
+            nxt = nxt if nxt in US_STATES or nxt in _STATE_ABBR else nxt.rstrip(".")
+            if is_us_state(nxt):
+                return name, "US"
+            place = gazetteer.lookup(nxt)
+            if place is not None and place.kind == "country" and place.how != "capital":
+                return name, place.code
+    if name in US_STATES and name not in ("Washington", "New York", "Georgia"):
+        return None, "US"
+    hit = gazetteer.lookup_city(name)
+    if hit is not None:
+        return hit[0], hit[1].code
+    place = gazetteer.lookup(name)
+    if place is not None and place.kind == "country" and place.how in ("name", "alias"):
+        return None, place.code
+    if seat(name):
+        city, code = seat(name)  # type: ignore[misc]
+        return city, code
+    return name, None

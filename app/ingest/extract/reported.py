@@ -1,0 +1,149 @@
+"""Reported speech from the dependency parse: the speaker token of a reporting verb and the
+span of what it reports ("said (that) X", "reaffirmed X", "called on X to Y", "X, she said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.ingest.extract.cues import cue_lemma, particle
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_CONTENT_DEPS = {"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "ccomp", "pcomp", "obj", "advcl"}
+_LEAD_JUNK = {"that", ",", ":", "—", "–", "-", '"', "“", "”", "'", "‘", "’"}
+_TAIL_JUNK = {",", ".", ";", ":", "—", "–", "-", '"', "“", "”", "'", "‘", "’", "and", "but", "or", "(", "\n"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, following conjunctions and participles upwards.
+
+    "Reuters quoted him as saying" -> "him"; "responded by saying" -> the subject of
+    "responded"; "and emphasized" -> the subject of the first verb.
+    """
+    tok = verb
+    for _ in range(5):
+        if tok.text.lower().startswith("quot"):
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    return c
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return c
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "conj" and head.dep_ == "ccomp" and cue_lemma(head) is None and cue_lemma(head.head):
+            tok = head.head  # "reiterated that X must ..., and asked for ...": the outer speaker
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < head.i:
+            return None  # "Recognizing X, the President ...": background, not a statement
+        if tok.dep_ in {"conj", "xcomp"} or (tok.tag_ == "VBG" and tok.dep_ in {"advcl", "pcomp", "acl", "conj"}):
+            tok = head
+            if tok.pos_ == "ADP":  # "by saying", "as saying"
+                tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].text.lower() in _LEAD_JUNK or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text.lower() in _TAIL_JUNK or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _cut_nested(doc: Doc, verb: Token, start: int, end: int) -> int:
+    """End the content before another reporting clause inside it ("..., but he warned ...")."""
+    for tok in doc[start + 1 : end]:
+        if tok is verb or cue_lemma(tok) is None:
+            continue
+        if any(c.dep_ in _SUBJ for c in tok.children) or tok.tag_ == "VBG" or tok.dep_ == "conj":
+            cut = min(tok.left_edge.i, tok.i)
+            if cut > start + 2 and doc[cut - 1].text in {",", ";", "and", "but"} | {"—"}:
+                return cut
+            if cut > start + 2 and doc[cut - 1].dep_ == "cc" and doc[cut - 2].text == ",":
+                return cut - 1
+    return end
+
+
+def content_of(verb: Token) -> tuple[int, int] | None:
+    """Token span ``[start, end)`` of what ``verb`` reports, or None."""
+    doc = verb.doc
+    sent = verb.sent
+    comp = [c for c in verb.children if c.dep_ == "ccomp" and c.text.lower() != "clear"]
+    if not comp:
+        for c in verb.children:
+            if c.text.lower() == "clear":
+                comp = [g for g in c.children if g.dep_ == "ccomp"]
+    if not comp:
+        comp = _misattached_that(verb)
+    if comp:
+        c = comp[0]
+        start, end = c.left_edge.i, c.right_edge.i + 1
+    else:
+        part = particle(verb)
+        rights = [
+            c for c in verb.rights
+            if (
+                (c.dep_ in _CONTENT_DEPS and not (c.dep_ == "advcl" and (c.tag_ == "VBG" or cue_lemma(c))))
+                or (c.dep_ == "conj" and cue_lemma(c) is None and c.tag_ not in {"VBD", "VBN", "MD"}
+                and not any(g.dep_ in _SUBJ for g in c.children))
+            )
+            and c.i < sent.end
+        ]
+        if rights and rights[0].dep_ == "prep" and any(
+            cue_lemma(g) for g in rights[0].children if g.dep_ == "pcomp"
+        ):
+            return None  # "responded by saying X": the statement is the inner verb's
+        if part is not None and part.text.lower() == "clear":
+            rights = [c for c in rights if c is not part]
+        if not rights:
+            return _left_content(verb)
+        start = rights[0].left_edge.i
+        end = max(c.right_edge.i for c in rights) + 1
+        if part is not None and start <= part.i:
+            start = part.i + 1
+    start = max(start, sent.start)
+    end = min(end, sent.end)
+    end = _cut_nested(doc, verb, start, end)
+    start, end = _trim(doc, start, end)
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def _misattached_that(verb: Token) -> list[Token]:
+    """"said ahead of the summit that he hoped ...": the small model hangs the "that" clause
+    on the noun of a preceding prepositional phrase as a relative clause."""
+    for tok in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
+        if tok.text.lower() != "that":
+            continue
+        if any(c.dep_ == "dobj" and c.i < tok.i for c in verb.children):
+            return []
+        clause = tok.head if tok.dep_ in {"dobj", "mark", "nsubj"} else None
+        if clause is None or clause.dep_ != "relcl" or clause.head.dep_ != "pobj":
+            return []
+        if clause.head.head.head is verb or clause.head.head.head.head is verb:
+            return [clause]
+        return []
+    return []
+
+
+def _left_content(verb: Token) -> tuple[int, int] | None:
+    """'X, Macron said.' parsed with "said" under X: the words before the subject."""
+    doc = verb.doc
+    sent = verb.sent
+    subj = subject_of(verb)
+    if subj is None or subj.i < sent.start:
+        return None
+    cut = subj.left_edge.i
+    if cut - 1 <= sent.start or doc[cut - 1].text not in {",", "”", '"'}:
+        return None
+    if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj", "ROOT"}:
+        return None
+    start, end = _trim(doc, sent.start, cut)
+    if end - start < 3:
+        return None
+    return start, end

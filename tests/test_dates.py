@@ -1,0 +1,87 @@
+import datetime as dt
+
+from app.ingest import nlp
+from app.ingest.extract.dates import find_dates, tense_at
+
+THU = dt.date(2025, 3, 27)  # a Thursday
+
+
+def one(text: str, published: dt.date | None = THU, future: bool = False):
+    found = find_dates(text, published, tense=(lambda _o: "future") if future else None)
+    assert found, text
+    return found[0]
+
+
+def test_weekday_past_and_same_day():
+    assert one("They met on Thursday.").date == THU
+    assert one("They met on Wednesday.").date == dt.date(2025, 3, 26)
+    assert one("They met on Friday.").date == dt.date(2025, 3, 21)
+
+
+def test_weekday_future():
+    assert one("They will meet on Thursday.", future=True).date == THU
+    assert one("They will meet on Monday.", future=True).date == dt.date(2025, 3, 31)
+    assert one("next Monday").date == dt.date(2025, 3, 31)
+    assert one("last Thursday").date == dt.date(2025, 3, 20)
+
+
+def test_weekday_tense_from_parse():
+    text = "The leaders will meet on Monday in Paris."
+    doc = nlp.parse(text)
+    found = find_dates(text, THU, tense=lambda o: tense_at(doc, o))
+    assert found[0].date == dt.date(2025, 3, 31)
+    text = "The leaders met on Monday in Paris."
+    doc = nlp.parse(text)
+    found = find_dates(text, THU, tense=lambda o: tense_at(doc, o))
+    assert found[0].date == dt.date(2025, 3, 24)
+
+
+def test_relative_days_across_month_boundary():
+    pub = dt.date(2025, 3, 1)
+    assert one("yesterday", pub).date == dt.date(2025, 2, 28)
+    assert one("tomorrow", dt.date(2024, 12, 31)).date == dt.date(2025, 1, 1)
+    assert one("spoke today", pub).date == pub
+
+
+def test_explicit_dates_and_ranges():
+    assert one("on March 27").date == THU
+    assert one("27 March 2025").date == THU
+    d = one("on March 27-28")
+    assert (d.date, d.end_date) == (THU, dt.date(2025, 3, 28))
+    d = one("from March 30-April 2")
+    assert (d.date, d.end_date) == (dt.date(2025, 3, 30), dt.date(2025, 4, 2))
+    assert one("on Sept. 3, 2021").date == dt.date(2021, 9, 3)
+    assert one("Thursday, March 27, 2025").date == THU
+
+
+def test_month_without_year_takes_nearest_year():
+    assert one("on December 30", dt.date(2025, 1, 3)).date == dt.date(2024, 12, 30)
+    assert one("on January 2", dt.date(2024, 12, 28)).date == dt.date(2025, 1, 2)
+
+
+def test_ordinal_day():
+    assert one("on the 27th").date == THU
+    assert one("on the 30th", dt.date(2025, 4, 2)).date == dt.date(2025, 3, 30)
+
+
+def test_coarse_precision():
+    d = one("talks in Saudi Arabia this week")
+    assert d.precision == "week" and d.day is None
+    d = one("the November 2022 meeting in Bali")
+    assert d.precision == "month" and d.day is None and d.date == dt.date(2022, 11, 1)
+    assert one("next week").precision == "week"
+
+
+def test_shift():
+    d = one("three days before March 27")
+    assert d.date == dt.date(2025, 3, 24)
+    assert d.text.startswith("three days")
+
+
+def test_traps():
+    assert find_dates("We may meet again, we said.", THU) == []
+    assert find_dates("Wed to the idea, we agreed in principle.", THU) == []
+    assert find_dates("", THU) == []
+    assert find_dates("on Thursday", None) == []
+    assert find_dates("in May 2024", THU)[0].precision == "month"
+    assert find_dates("the 2nd round of talks", THU) == []

@@ -1,0 +1,30 @@
+from app.ingest.extract import gazetteer
+
+
+def test_lookup_names_demonyms_capitals():
+    assert gazetteer.lookup("France").code == "FR"
+    assert gazetteer.lookup("Russian").code == "RU"
+    assert gazetteer.lookup("Washington").code == "US"
+    assert gazetteer.lookup("NATO").kind == "organisation"
+    assert gazetteer.lookup("Reuters") is None
+
+
+def test_outlet_country():
+    assert gazetteer.outlet_country("The White House").code == "US"
+    assert gazetteer.outlet_country("Reuters") is None
+    assert gazetteer.outlet_country(None) is None
+    assert gazetteer.outlet_country("Ministry of Foreign Affairs of Japan").code == "JP"
+
+
+def test_seat():
+    assert gazetteer.seat("the Kremlin").code == "RU"
+    assert gazetteer.seat("Paris") is None
+
+
+def test_country_and_organisation_codes_do_not_clash() -> None:
+    from app.ingest.extract import gazetteer as g
+
+    australia = g.country("AU")
+    assert australia is not None and australia.name == "Australia" and australia.kind == "country"
+    au = g.lookup("African Union")
+    assert au is not None and au.kind == "organisation" and au.code != "AU"
