@@ -55,7 +55,8 @@ def test_full_text_index_is_kept_in_step(tmp_path: Path) -> None:
     with engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO search_entries (kind, ref_id, title, body) VALUES ('event', 1, 'Alpha summit', 'ceasefire')"
+                "INSERT INTO search_entries (kind, ref_id, title, body) "
+                "VALUES ('event', 1, 'Alpha summit', 'ceasefire')"
             )
         )
         if on_postgres():
