@@ -36,7 +36,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from app.ingest.pipeline import ingest_paths
 
-    report = ingest_paths(args.paths, database_url=config.database_url(), progress=not args.quiet)
+    report = ingest_paths(args.paths, database_url=config.database_url(), progress=not args.quiet, workers=args.workers)
     print(report.summary(), file=sys.stderr)
     return 0 if report.ok else 1
 
@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="extract documents (files or folders) into the database")
     ing.add_argument("paths", nargs="+", type=Path)
     ing.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ing.add_argument(
+        "--workers", type=int, default=None, help="parse in N processes (default: up to 2, or SUMMITRY_INGEST_WORKERS)"
+    )
     ing.set_defaults(func=_cmd_ingest)
 
     ext = sub.add_parser("extract", help="extract documents and print the records (no database)")

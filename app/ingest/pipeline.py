@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine, session_factory
 from app.db.migrate import upgrade
-from app.ingest import nlp
-from app.ingest.extract import EXTRACTOR_VERSION, extract
-from app.ingest.extract_only import context_for
+from app.ingest.extract import EXTRACTOR_VERSION
+from app.ingest.extract.records import Extraction
 from app.ingest.sources import SourceDocument, SourceError, discover, read_documents
-from app.ingest.store import Plan, plan, store
+from app.ingest.store import plan, store
+from app.ingest.workers import ExtractionPool
 
-BATCH = 16
+BATCH = 256  # documents planned together; workers parse them in smaller chunks
 
 
 @dataclass
@@ -55,25 +55,38 @@ class IngestReport:
 
 
 def ingest_paths(
-    paths: Iterable[str | Path], *, database_url: str, progress: bool = False, migrate: bool = True
+    paths: Iterable[str | Path],
+    *,
+    database_url: str,
+    progress: bool = False,
+    migrate: bool = True,
+    workers: int | None = None,
 ) -> IngestReport:
     if migrate:
         upgrade(database_url)
     engine = make_engine(database_url)
     try:
         files = list(discover(list(paths)))
-        return ingest_files(files, engine=engine, progress=progress)
+        return ingest_files(files, engine=engine, progress=progress, workers=workers)
     finally:
         engine.dispose()
 
 
-def ingest_files(files: list[Path], *, engine: Engine, progress: bool = False) -> IngestReport:
+def ingest_files(
+    files: list[Path], *, engine: Engine, progress: bool = False, workers: int | None = None
+) -> IngestReport:
     report = IngestReport()
     Session_ = session_factory(engine)
     bar = _progress(len(files), progress)
     try:
-        for batch in _batches(_read_all(files, report, bar), BATCH):
-            _ingest_batch(batch, Session_, report)
+        with ExtractionPool(workers) as pool:
+            for batch in _batches(_read_all(files, report, bar), BATCH):
+                todo = _plan_batch(batch, Session_, report)
+                for source, result in pool.run(todo):
+                    if isinstance(result, str):
+                        report.failed.append((source.path, result))
+                    else:
+                        _store_one(source, result, Session_, report)
     finally:
         if bar is not None:
             bar.close()
@@ -105,10 +118,13 @@ def _batches(items: Iterable[SourceDocument], size: int) -> Iterator[list[Source
         yield batch
 
 
-def _ingest_batch(batch: list[SourceDocument], Session_: object, report: IngestReport) -> None:
-    todo: list[tuple[SourceDocument, Plan]] = []
+def _plan_batch(
+    batch: list[SourceDocument], Session_: sessionmaker[Session], report: IngestReport
+) -> list[SourceDocument]:
+    """Leave out what needs no parse: unchanged documents and duplicates."""
+    todo: list[SourceDocument] = []
     seen_sha: dict[str, str] = {}
-    with Session_() as session:  # type: ignore[operator]
+    with Session_() as session:
         for source in batch:
             p = plan(session, source, EXTRACTOR_VERSION)
             if source.sha256 in seen_sha:  # the same text twice in one batch
@@ -118,32 +134,30 @@ def _ingest_batch(batch: list[SourceDocument], Session_: object, report: IngestR
             elif p.outcome == "duplicate":
                 report.duplicates.append((source.path, p.duplicate_of or "?"))
             else:
-                todo.append((source, p))
+                todo.append(source)
                 seen_sha[source.sha256] = source.path
-    if not todo:
+    return todo
+
+
+def _store_one(
+    source: SourceDocument, extraction: Extraction, Session_: sessionmaker[Session], report: IngestReport
+) -> None:
+    """One document, one transaction: all of its facts or none."""
+    try:
+        with Session_() as session, session.begin():
+            # plan again inside the transaction: another process may have stored it meanwhile
+            p = plan(session, source, EXTRACTOR_VERSION)
+            if p.outcome == "unchanged":
+                report.unchanged.append(source.path)
+                return
+            if p.outcome == "duplicate":
+                report.duplicates.append((source.path, p.duplicate_of or "?"))
+                return
+            store(session, source, extraction, EXTRACTOR_VERSION, p)
+    except Exception as exc:
+        report.failed.append((source.path, f"could not store: {type(exc).__name__}: {exc}"))
         return
-    docs = nlp.parse_many([s.text for s, _ in todo], batch_size=len(todo))
-    for (source, p), parsed in zip(todo, docs, strict=True):
-        try:
-            extraction = extract(context_for(source, parsed))
-        except Exception as exc:
-            report.failed.append((source.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        try:
-            with Session_() as session, session.begin():  # type: ignore[operator]
-                # re-plan inside the transaction: another process may have stored it meanwhile
-                p = plan(session, source, EXTRACTOR_VERSION)
-                if p.outcome == "unchanged":
-                    report.unchanged.append(source.path)
-                    continue
-                if p.outcome == "duplicate":
-                    report.duplicates.append((source.path, p.duplicate_of or "?"))
-                    continue
-                store(session, source, extraction, EXTRACTOR_VERSION, p)
-        except Exception as exc:
-            report.failed.append((source.path, f"could not store: {type(exc).__name__}: {exc}"))
-            continue
-        getattr(report, p.outcome).append(source.path)
+    getattr(report, p.outcome).append(source.path)
 
 
 def _progress(total: int, enabled: bool) -> object | None:
@@ -152,6 +166,3 @@ def _progress(total: int, enabled: bool) -> object | None:
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc="ingest", file=sys.stderr)
-
-
-__all__ = ["IngestReport", "Session", "ingest_files", "ingest_paths"]

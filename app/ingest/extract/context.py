@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ class DocContext:
     body_start: int  # character offset where the body starts (after title and subtitle)
     outlet: str | None = None  # publisher ("The White House", "Reuters"); optional
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # spaCy rebuilds Doc.text from its tokens on every access: read it once per document
         return self.doc.text
