@@ -219,8 +219,8 @@ def test_a_failure_while_storing_rolls_back_that_document_only(tmp_path: Path, m
     _write(docs, "b.txt", GOOD.replace("Italy", "Spain"))
     real = store._write_facts
 
-    def flaky(session: Session, doc: Document, ex: Extraction) -> None:
-        real(session, doc, ex)
+    def flaky(session: Session, doc: Document, ex: Extraction, known: object = None) -> None:
+        real(session, doc, ex, known)  # type: ignore[arg-type]
         if doc.path.endswith("a.txt"):
             raise RuntimeError("disk on fire")
 

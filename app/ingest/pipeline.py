@@ -19,6 +19,7 @@ from app.db.engine import make_engine, session_factory
 from app.db.migrate import upgrade
 from app.ingest.extract import EXTRACTOR_VERSION
 from app.ingest.extract.records import Extraction
+from app.ingest.resolve import KnownActors
 from app.ingest.sources import SourceDocument, SourceError, discover, read_documents
 from app.ingest.store import plan, store
 from app.ingest.workers import ExtractionPool
@@ -78,6 +79,7 @@ def ingest_files(
     report = IngestReport()
     Session_ = session_factory(engine)
     bar = _progress(len(files), progress)
+    known = KnownActors()
     try:
         with ExtractionPool(workers) as pool:
             for batch in _batches(_read_all(files, report, bar), BATCH):
@@ -86,7 +88,7 @@ def ingest_files(
                     if isinstance(result, str):
                         report.failed.append((source.path, result))
                     else:
-                        _store_one(source, result, Session_, report)
+                        _store_one(source, result, Session_, report, known)
     finally:
         if bar is not None:
             bar.close()
@@ -140,7 +142,11 @@ def _plan_batch(
 
 
 def _store_one(
-    source: SourceDocument, extraction: Extraction, Session_: sessionmaker[Session], report: IngestReport
+    source: SourceDocument,
+    extraction: Extraction,
+    Session_: sessionmaker[Session],
+    report: IngestReport,
+    known: KnownActors | None = None,
 ) -> None:
     """One document, one transaction: all of its facts or none."""
     try:
@@ -153,8 +159,10 @@ def _store_one(
             if p.outcome == "duplicate":
                 report.duplicates.append((source.path, p.duplicate_of or "?"))
                 return
-            store(session, source, extraction, EXTRACTOR_VERSION, p)
+            store(session, source, extraction, EXTRACTOR_VERSION, p, known)
     except Exception as exc:
+        if known is not None:
+            known.clear()  # ids handed out in the rolled-back transaction are gone
         report.failed.append((source.path, f"could not store: {type(exc).__name__}: {exc}"))
         return
     getattr(report, p.outcome).append(source.path)

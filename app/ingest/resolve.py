@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,25 +39,57 @@ def unique_slug(session: Session, model: type[Actor] | type[Event], base: str) -
     return slug
 
 
+@dataclass(frozen=True)
+class ActorHandle:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class _PersonState:
+    handle: ActorHandle
+    role: str | None
+    country_code: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class KnownActors:
+    """Actors already resolved during this ingest, so most documents need no look-up at all.
+
+    Valid only while nothing else deletes actors: the store clears it after a rollback or an
+    orphan clean-up.
+    """
+
+    coded: dict[str, ActorHandle] = field(default_factory=dict)
+    people: dict[str, _PersonState] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.coded.clear()
+        self.people.clear()
+
+
 class ActorResolver:
-    """Finds or creates actors; caches within one document's transaction."""
+    """Finds or creates actors for one document's transaction."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, known: KnownActors | None = None) -> None:
         self.session = session
-        self._cache: dict[str, Actor] = {}
+        self.known = known if known is not None else KnownActors()
+        self._local: dict[str, ActorHandle] = {}
 
-    def get(self, ref: ActorRef, person: PersonRecord | None = None) -> Actor:
+    def get(self, ref: ActorRef, person: PersonRecord | None = None) -> ActorHandle:
         key = ref.key
-        if key in self._cache:
-            return self._cache[key]
+        if key in self._local:
+            return self._local[key]
         if ref.kind == "person":
-            actor = self._person(ref.name, person)
-        elif ref.kind in ("country", "organisation") and ref.code:
-            actor = self._coded(ref)
+            handle = self._person(ref.name, person)
         else:
-            actor = self._named(ref)
-        self._cache[key] = actor
-        return actor
+            handle = self.known.coded.get(key)
+            if handle is None:
+                actor = self._coded(ref) if ref.kind in ("country", "organisation") and ref.code else self._named(ref)
+                handle = self.known.coded[key] = ActorHandle(actor.id, actor.name)
+        self._local[key] = handle
+        return handle
 
     def _coded(self, ref: ActorRef) -> Actor:
         s = self.session
@@ -79,7 +112,10 @@ class ActorResolver:
             s.flush()
         return actor
 
-    def _person(self, name: str, person: PersonRecord | None) -> Actor:
+    def _person(self, name: str, person: PersonRecord | None) -> ActorHandle:
+        state = self.known.people.get(name)
+        if state is not None and (person is None or self._unchanged(state, person)):
+            return state.handle
         s = self.session
         actor = s.scalar(select(Actor).where(Actor.kind == "person", Actor.name == name))
         if actor is None:
@@ -96,7 +132,17 @@ class ActorResolver:
             if aliases != (actor.aliases or []):
                 actor.aliases = aliases
         s.flush()
-        return actor
+        handle = ActorHandle(actor.id, actor.name)
+        self.known.people[name] = _PersonState(handle, actor.role, actor.country_code, tuple(actor.aliases or ()))
+        return handle
+
+    @staticmethod
+    def _unchanged(state: _PersonState, person: PersonRecord) -> bool:
+        return (
+            (not person.role or person.role == state.role)
+            and (not person.country_code or state.country_code is not None)
+            and set(person.aliases) - {state.handle.name} <= set(state.aliases)
+        )
 
     def _person_by_surname(self, name: str, person: PersonRecord | None) -> Actor | None:
         """'Macron' joins 'Emmanuel Macron'; 'Emmanuel Macron' upgrades an actor known only as 'Macron'."""

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -28,7 +28,7 @@ from app.db.models import (
     Statement,
 )
 from app.ingest.extract.records import ActorRef, EventRecord, Extraction, PersonRecord
-from app.ingest.resolve import ActorResolver, find_same_event, unique_slug
+from app.ingest.resolve import ActorHandle, ActorResolver, KnownActors, find_same_event, unique_slug
 from app.ingest.sources import SourceDocument
 from app.slugs import slugify
 
@@ -59,7 +59,14 @@ def plan(session: Session, source: SourceDocument, extractor_version: str) -> Pl
     return Plan("added")
 
 
-def store(session: Session, source: SourceDocument, ex: Extraction, extractor_version: str, plan_: Plan) -> int:
+def store(
+    session: Session,
+    source: SourceDocument,
+    ex: Extraction,
+    extractor_version: str,
+    plan_: Plan,
+    known: KnownActors | None = None,
+) -> int:
     """Write ``source`` and its facts in the caller's transaction; return the document id."""
     if plan_.document_id is not None:
         doc = session.get(Document, plan_.document_id)
@@ -80,8 +87,12 @@ def store(session: Session, source: SourceDocument, ex: Extraction, extractor_ve
     doc.extractor_version = extractor_version
     doc.ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     session.flush()
-    _write_facts(session, doc, ex)
-    _remove_orphans(session)
+    with session.no_autoflush:
+        _write_facts(session, doc, ex, known)
+    if plan_.document_id is not None:
+        _remove_orphans(session)  # only a replaced document can leave events or actors behind
+        if known is not None:
+            known.clear()
     return doc.id
 
 
@@ -145,79 +156,108 @@ def _event_body(rec: EventRecord) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _write_facts(session: Session, doc: Document, ex: Extraction) -> None:
-    actors = ActorResolver(session)
+def _write_facts(session: Session, doc: Document, ex: Extraction, known: KnownActors | None = None) -> None:
+    """Resolve actors and events row by row (they need lookups), then write the many small
+    rows (mentions, participations, statements, agreements, search entries) in bulk."""
+    actors = ActorResolver(session, known)
     people_by_name: dict[str, PersonRecord] = {p.name: p for p in ex.people}
 
-    def actor(ref: ActorRef) -> Actor:
+    def actor(ref: ActorRef) -> ActorHandle:
         return actors.get(ref, people_by_name.get(ref.name) if ref.kind == "person" else None)
 
+    mentions: list[dict[str, int]] = []
     for p in ex.people:
         person = actor(p.ref)
         if p.country_code and p.country:
-            actor(ActorRef("organisation" if not _is_iso(p.country_code) else "country", p.country, p.country_code))
-        for start, end in p.mentions:
-            session.add(Mention(document_id=doc.id, actor_id=person.id, start=start, end=end))
+            actor(ActorRef("country" if _is_iso(p.country_code) else "organisation", p.country, p.country_code))
+        mentions += [{"actor_id": person.id, "start": a, "end": b} for a, b in p.mentions]
     for m in ex.mentions:
         if m.actor.kind == "person" and m.actor.name in people_by_name:
             continue  # already written from the person's own mentions
-        session.add(Mention(document_id=doc.id, actor_id=actor(m.actor).id, start=m.start, end=m.end))
+        mentions.append({"actor_id": actor(m.actor).id, "start": m.start, "end": m.end})
 
     events: list[Event] = []
+    sources: list[dict[str, object]] = []
+    participations: list[dict[str, object]] = []
     for rec in ex.events:
         ev = _event_row(session, rec)
         events.append(ev)
-        session.add(
-            EventSource(
-                event_id=ev.id, document_id=doc.id, start=rec.start, end=rec.end, name=rec.name, date_text=rec.date_text
-            )
+        sources.append(
+            {"event_id": ev.id, "start": rec.start, "end": rec.end, "name": rec.name, "date_text": rec.date_text}
         )
         seen: set[tuple[int, str]] = set()
         for role, refs in (("convenor", rec.convenors), ("participant", rec.participants), ("attendee", rec.people)):
             for ref in refs:
                 a = actor(ref)
-                if (a.id, role) in seen:
-                    continue
-                seen.add((a.id, role))
-                session.add(
-                    Participation(
-                        event_id=ev.id, actor_id=a.id, role=role, document_id=doc.id, start=rec.start, end=rec.end
+                if (a.id, role) not in seen:
+                    seen.add((a.id, role))
+                    participations.append(
+                        {"event_id": ev.id, "actor_id": a.id, "role": role, "start": rec.start, "end": rec.end}
                     )
-                )
-    session.flush()
 
-    for s in ex.statements:
-        ev = events[s.event] if s.event is not None and 0 <= s.event < len(events) else None
-        speaker = actor(s.speaker)
-        row = Statement(
-            speaker_id=speaker.id,
-            event_id=ev.id if ev else None,
-            document_id=doc.id,
-            text=s.text,
-            direct=s.direct,
-            cue=s.cue,
-            said_on=(ev.start_date if ev and ev.start_date else doc.published),
-            start=s.start,
-            end=s.end,
-            sentence_start=s.sentence_start,
-            sentence_end=s.sentence_end,
+    def event_of(i: int | None) -> Event | None:
+        return events[i] if i is not None and 0 <= i < len(events) else None
+
+    statements = []
+    for st in ex.statements:
+        ev = event_of(st.event)
+        statements.append(
+            Statement(
+                speaker_id=actor(st.speaker).id,
+                event_id=ev.id if ev else None,
+                document_id=doc.id,
+                text=st.text,
+                direct=st.direct,
+                cue=st.cue,
+                said_on=(ev.start_date if ev and ev.start_date else doc.published),
+                start=st.start,
+                end=st.end,
+                sentence_start=st.sentence_start,
+                sentence_end=st.sentence_end,
+            )
         )
-        session.add(row)
-        session.flush()
-        session.add(SearchEntry(kind="statement", ref_id=row.id, document_id=doc.id, title=speaker.name, body=s.text))
-
-    for a in ex.agreements:
-        ev = events[a.event] if a.event is not None and 0 <= a.event < len(events) else None
-        row = Agreement(
-            event_id=ev.id if ev else None, document_id=doc.id, text=a.text, status=a.status, start=a.start, end=a.end
+    agreements = []
+    for ag in ex.agreements:
+        ev = event_of(ag.event)
+        agreements.append(
+            Agreement(
+                event_id=ev.id if ev else None,
+                document_id=doc.id,
+                text=ag.text,
+                status=ag.status,
+                start=ag.start,
+                end=ag.end,
+            )
         )
-        session.add(row)
-        session.flush()
-        for pid in dict.fromkeys(actor(p).id for p in a.parties):
-            session.add(AgreementParty(agreement_id=row.id, actor_id=pid))
+    party_ids = [list(dict.fromkeys(actor(p).id for p in ag.parties)) for ag in ex.agreements]
+    speaker_names = [actor(st.speaker).name for st in ex.statements]
+    session.add_all(statements + agreements)
+    session.flush()  # one multi-row INSERT per table, returning the new ids
 
-    session.add(SearchEntry(kind="document", ref_id=doc.id, document_id=doc.id, title=doc.title, body=doc.body_text))
-    session.flush()
+    def bulk(model: type, rows: list[dict[str, object]]) -> None:
+        if rows:
+            session.execute(insert(model), [{"document_id": doc.id, **r} for r in rows])
+
+    bulk(Mention, mentions)  # type: ignore[arg-type]
+    bulk(EventSource, sources)
+    bulk(Participation, participations)
+    if any(party_ids):
+        session.execute(
+            insert(AgreementParty),
+            [
+                {"agreement_id": row.id, "actor_id": aid}
+                for row, ids in zip(agreements, party_ids, strict=True)
+                for aid in ids
+            ],
+        )
+    entries = [
+        {"kind": "statement", "ref_id": row.id, "document_id": doc.id, "title": name, "body": row.text}
+        for row, name in zip(statements, speaker_names, strict=True)
+    ]
+    entries.append(
+        {"kind": "document", "ref_id": doc.id, "document_id": doc.id, "title": doc.title, "body": doc.body_text}
+    )
+    session.execute(insert(SearchEntry), entries)
 
 
 def _is_iso(code: str) -> bool:
