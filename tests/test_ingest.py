@@ -234,3 +234,38 @@ def test_a_failure_while_storing_rolls_back_that_document_only(tmp_path: Path, m
         doc_ids = set(s.scalars(select(SearchEntry.document_id).where(SearchEntry.document_id.is_not(None))))
         assert len(doc_ids) == 1
     engine.dispose()
+
+
+def _call(src: SourceDocument, counterpart: ActorRef, name: str) -> Extraction:
+    us = ActorRef("country", "United States", "US")
+    ev = EventRecord(
+        name=name,
+        type="call",
+        start=0,
+        end=5,
+        date=dt.date(2024, 6, 5),
+        date_precision="day",
+        convenors=[us],
+        participants=[us, counterpart],
+    )
+    return Extraction(events=[ev])
+
+
+def test_two_calls_on_one_day_with_different_counterparts_stay_two_events(session: Session) -> None:
+    a = _source("a.txt", "The Vice President spoke with the Chancellor.")
+    b = _source("b.txt", "The Vice President spoke with the President.")
+    _store(session, a, _call(a, DE, "Lee-Weber phone call"))
+    _store(session, b, _call(b, ActorRef("country", "Guatemala", "GT"), "Lee-Ortiz phone call"))
+    assert sorted(session.scalars(select(Event.name))) == ["Lee-Ortiz phone call", "Lee-Weber phone call"]
+
+
+def test_the_same_summit_from_two_outlets_is_one_event_with_two_sources(session: Session) -> None:
+    a = _source("a.txt", 'Alpha said: "We will meet again."')
+    b = _source("b.txt", 'Beta said: "We will meet again." Indeed.')
+    ex_a, ex_b = _extraction(a, "Jean Alpha", "Lyon Summit"), _extraction(b, "Karl Beta", "summit in Lyon")
+    ex_b.events[0].type = "meeting"  # another outlet calls it a meeting; one more participant
+    ex_b.events[0].participants.append(ActorRef("country", "Italy", "IT"))
+    _store(session, a, ex_a)
+    _store(session, b, ex_b)
+    [ev] = session.scalars(select(Event))
+    assert ev.name == "Lyon Summit" and len(ev.sources) == 2

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Actor, Event
+from app.db.models import Actor, Event, Participation
 from app.ingest.extract.records import ActorRef, EventRecord, PersonRecord
 from app.slugs import slugify
 
@@ -173,23 +173,91 @@ class ActorResolver:
         return actor
 
 
+# Words every event name shares: they say nothing about *which* event it is.
+_GENERIC = {
+    "summit",
+    "meeting",
+    "meetings",
+    "talks",
+    "call",
+    "calls",
+    "phone",
+    "video",
+    "visit",
+    "conference",
+    "bilateral",
+    "trilateral",
+    "official",
+    "state",
+    "working",
+    "leaders",
+    "leader",
+    "readout",
+    "dialogue",
+    "us",
+    "u",
+    "s",
+    "united",
+    "states",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "vice",
+}
+_KIND_FAMILY = {"summit": "gathering", "meeting": "gathering", "conference": "gathering"}
+
+
+def _distinctive(name: str) -> set[str]:
+    return _tokens(name) - _GENERIC
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _codes(refs: list[ActorRef]) -> set[str]:
+    return {r.code for r in refs if r.code}
+
+
+def _stored_codes(session: Session, event_id: int) -> set[str]:
+    rows = session.scalars(
+        select(Actor.country_code)
+        .join(Participation, Participation.actor_id == Actor.id)
+        .where(Participation.event_id == event_id, Participation.role.in_(("participant", "convenor")))
+    )
+    return {c for c in rows if c}
+
+
 def find_same_event(session: Session, rec: EventRecord) -> Event | None:
-    """An event already stored that this record reports: same kind, dates within a day, and the
-    same place or a similar name. Undated records only merge on an equal name and country."""
-    q = select(Event).where(Event.kind == rec.type)
-    if rec.date is not None:
-        lo, hi = rec.date - dt.timedelta(days=1), (rec.end_date or rec.date) + dt.timedelta(days=1)
-        q = q.where(Event.start_date.between(lo, hi))
-        for ev in session.scalars(q):
-            same_place = bool(
-                (rec.city and ev.city and rec.city.lower() == ev.city.lower())
-                or (not rec.city and rec.country_code and rec.country_code == ev.country_code)
-            )
-            if name_similarity(ev.name, rec.name) >= 0.5 or (same_place and name_similarity(ev.name, rec.name) > 0):
+    """An event already stored that this record reports, or None.
+
+    The same event, reported twice, has a compatible kind, dates within a day of each other, no
+    conflicting city, and the same parties: the participating countries and organisations
+    largely agree (Jaccard >= 0.6), or, where either side lists none, the names share their
+    distinctive words. Two calls one leader made on the same day with different counterparts
+    stay two events. Undated records only merge on an equal name and country.
+    """
+    family = _KIND_FAMILY.get(rec.type, rec.type)
+    kinds = [k for k, f in _KIND_FAMILY.items() if f == family] or [rec.type]
+    q = select(Event).where(Event.kind.in_(kinds))
+    if rec.date is None:
+        q = q.where(Event.start_date.is_(None), func.lower(Event.name) == rec.name.lower())
+        return next((ev for ev in session.scalars(q) if ev.country_code == rec.country_code), None)
+    lo, hi = rec.date - dt.timedelta(days=1), (rec.end_date or rec.date) + dt.timedelta(days=1)
+    mine = _codes(rec.participants) | _codes(rec.convenors)
+    words = _distinctive(rec.name)
+    for ev in session.scalars(q.where(Event.start_date.between(lo, hi))):
+        if rec.city and ev.city and rec.city.lower() != ev.city.lower():
+            continue
+        if rec.country_code and ev.country_code and rec.country_code != ev.country_code:
+            continue
+        theirs = _stored_codes(session, ev.id)
+        if mine and theirs:
+            if _jaccard(mine, theirs) >= 0.6:
                 return ev
-        return None
-    q = q.where(Event.start_date.is_(None), func.lower(Event.name) == rec.name.lower())
-    for ev in session.scalars(q):
-        if ev.country_code == rec.country_code:
+            continue
+        other = _distinctive(ev.name)
+        if words and other and (words <= other or other <= words):
             return ev
     return None
