@@ -55,8 +55,7 @@ def test_indirect_that_clause_and_object():
 
 def test_according_to_and_government_speaker():
     sts = _run(
-        "The talks will resume next week, according to Indian officials.\n"
-        "Moscow said it would send a delegation."
+        "The talks will resume next week, according to Indian officials.\nMoscow said it would send a delegation."
     )
     assert _find(sts, "talks will resume").speaker.name == "Indian officials"
     assert _find(sts, "send a delegation").speaker.name == "Russia"
@@ -68,11 +67,7 @@ def test_joint_subjects_are_not_statements():
 
 
 def test_colon_block():
-    sts = _run(
-        "A government spokesman said:\n"
-        "\"We welcome the decision. It is a step forward.\"\n"
-        "Other news followed."
-    )
+    sts = _run('A government spokesman said:\n"We welcome the decision. It is a step forward."\nOther news followed.')
     s = _find(sts, "We welcome")
     assert s.direct and s.speaker.name == "government spokesman"
 
@@ -90,3 +85,92 @@ def test_partial_quote_stays_inside_indirect():
 def test_never_raises():
     for body in ["", '"', '"unbalanced', "\u201c\u201d\u201c", "he said.", ":\n:\n", "x" * 50]:
         _run(body, title="")
+
+
+def test_speaker_in_apposition_and_relative_clause():
+    sts = _run(
+        "Her Chilean counterpart, Foreign Minister Ana Ruiz, said the talks had gone well.\n"
+        "Prince Faisal later met Belgium's foreign minister, Sophie de Backer, who said the cell should "
+        "include an observer."
+    )
+    assert _find(sts, "talks had gone well").speaker.name == "Ana Ruiz"
+    assert _find(sts, "include an observer").speaker.name == "Sophie de Backer"
+
+
+def test_numbered_unnamed_sources_are_a_group_not_a_joint_statement():
+    sts = _run("Two diplomats familiar with the talks said the main dispute concerned a road.")
+    s = _find(sts, "main dispute")
+    assert s.speaker.kind == "group" and s.speaker.name.endswith("diplomats")
+
+
+def test_bare_title_is_the_last_one_named_in_news():
+    sts = _run(
+        "U.S. Ambassador Laura Bennett spoke first. Russia's deputy ambassador, Pavel Orlov, spoke next.\n"
+        '"The people need security, not geopolitics," the ambassador said.'
+    )
+    assert _find(sts, "need security").speaker.name == "Pavel Orlov"
+
+
+def test_passive_reporting_verb_has_no_speaker():
+    sts = _run("Diplomats said Iran had been informed of the plan in advance.")
+    assert [s.speaker.name for s in sts] == ["Diplomats"]
+
+
+def test_wire_dateline_is_not_part_of_the_statement():
+    sts = _run(
+        "GENEVA, May 14 (Reuters) - The talks ended without a deal on the map, diplomats said.\n"
+        "CAIRO (AP) \u2014 The ministry said it was deeply concerned by the clashes."
+    )
+    assert _find(sts, "without a deal").text == "The talks ended without a deal on the map"
+
+
+def test_the_statement_said_is_its_issuer():
+    sts = _run(
+        "Egypt's Ministry of Foreign Affairs said on Saturday that it was deeply concerned.\n"
+        "The statement, posted on the ministry's website, said Cairo was in contact with both sides "
+        "\u201cto contain the situation.\u201d"
+    )
+    s = _find(sts, "in contact")
+    assert not s.direct and "to contain the situation" in s.text
+    assert s.speaker.name in {"Egypt", "Ministry of Foreign Affairs"} or "Egypt" in s.speaker.name
+
+
+def test_quote_inside_a_sentence_without_speaker_is_not_inherited():
+    sts = _run(
+        'A senior diplomat said the draft would pass. "Everyone wants the mission to continue."\n'
+        'Protesters carried banners reading "Haiti is not a bargaining chip."'
+    )
+    assert _find(sts, "Everyone wants").speaker.name == "senior diplomat"
+    assert not any("bargaining chip" in s.text for s in sts)
+
+
+def test_attributable_block_keeps_inner_reporting_verbs():
+    sts = _run(
+        "The following is attributable to Spokesperson Rachel Coleman:\n"
+        "Secretary Andrew Whitfield spoke today with Foreign Minister Tomas Nowak. Secretary Whitfield "
+        "thanked Foreign Minister Nowak for his leadership.\n"
+        "Secretary Whitfield underscored that the United States remains committed to its Allies."
+    )
+    assert len(sts) == 2
+    assert all(s.direct and s.speaker.name == "Rachel Coleman" for s in sts)
+
+
+def test_setting_before_colon_cue_is_not_a_statement():
+    sts = _run(
+        "In a later briefing, Foreign Ministry spokesman Tarek Mansour said:\n"
+        "\u201cWe call on the international community to increase assistance.\u201d"
+    )
+    assert [s.text for s in sts] == ["We call on the international community to increase assistance."]
+    assert sts[0].speaker.name == "Tarek Mansour"
+
+
+def test_hosting_is_not_welcoming_a_position():
+    sts = _run("Since the programme started, the United States has welcomed more than 2,000 refugees.")
+    assert sts == []
+
+
+def test_unknown_organisation_as_speaker_and_the_group():
+    sts = _run(
+        "The RSF denied the accusation. In a post on Telegram, the group said its forces had repelled an attack."
+    )
+    assert _find(sts, "repelled").speaker.name == "RSF"

@@ -23,25 +23,118 @@ Kind = Literal["person", "place", "group", "joint", "none"]
 # Nouns that name a speaking body or a group of people.
 GROUP_NOUNS: frozenset[str] = frozenset(
     {
-        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "ministry",
-        "government", "office", "delegation", "delegations", "representatives", "representative",
-        "diplomat", "diplomats", "mediator", "mediators", "negotiator", "negotiators", "source",
-        "sources", "embassy", "administration", "cabinet", "aides", "aide", "lawmakers", "senators",
-        "military", "army", "commission", "council", "presidency", "department", "secretariat",
-        "envoy", "envoys", "minister", "ministers", "leadership", "authorities", "agency", "team",
-        "kremlin", "palace", "parliament", "committee", "mission", "regime", "junta", "party",
-        "observers", "monitors", "organisers", "organizers", "participants", "allies", "delegates",
-        "advisers", "advisors", "staff", "police", "prosecutors", "court", "bloc", "alliance",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "ministry",
+        "government",
+        "office",
+        "delegation",
+        "delegations",
+        "representatives",
+        "representative",
+        "diplomat",
+        "diplomats",
+        "mediator",
+        "mediators",
+        "negotiator",
+        "negotiators",
+        "source",
+        "sources",
+        "embassy",
+        "administration",
+        "cabinet",
+        "aides",
+        "aide",
+        "lawmakers",
+        "senators",
+        "military",
+        "army",
+        "commission",
+        "council",
+        "presidency",
+        "department",
+        "secretariat",
+        "envoy",
+        "envoys",
+        "minister",
+        "ministers",
+        "leadership",
+        "authorities",
+        "agency",
+        "team",
+        "kremlin",
+        "palace",
+        "parliament",
+        "committee",
+        "mission",
+        "regime",
+        "junta",
+        "party",
+        "observers",
+        "monitors",
+        "organisers",
+        "organizers",
+        "participants",
+        "allies",
+        "delegates",
+        "advisers",
+        "advisors",
+        "staff",
+        "police",
+        "prosecutors",
+        "court",
+        "bloc",
+        "alliance",
+        "groups",
+        "activists",
+        "campaigners",
+        "critics",
+        "protesters",
+        "rebels",
+        "militants",
+        "insurgents",
+        "residents",
+        "witnesses",
+        "experts",
+        "analysts",
+        "spokesmen",
+        "lawyers",
+        "ministries",
+        "governments",
+        "officers",
     }
 )
 # Plural or paired subjects that make a statement joint (recorded as agreements, not statements).
 _JOINT_HEADS = frozenset(
-    {"leaders", "presidents", "sides", "parties", "countries", "nations", "governments", "ministers",
-     "heads", "counterparts", "both", "two", "leaders'", "premiers", "states"}
+    {
+        "leaders",
+        "presidents",
+        "sides",
+        "parties",
+        "countries",
+        "nations",
+        "governments",
+        "ministers",
+        "heads",
+        "counterparts",
+        "both",
+        "two",
+        "leaders'",
+        "premiers",
+        "states",
+    }
 )
 _JOINT_DETS = frozenset({"both", "two", "all", "three", "each", "the two", "several"})
 _TEAM = frozenset({"team", "delegation", "government", "administration", "staff", "aides", "officials", "colleagues"})
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# A document standing for whoever issued it: "the statement said", "the ministry's statement said".
+_DOC_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release", "post", "letter", "note"})
+# A definite generic noun naming the body that last spoke: "the group said", "the movement said".
+_BODY_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "body", "agency"})
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -85,6 +178,9 @@ class Resolver:
             while j < len(self.doc) and self.doc[j].idx < hit[0]:
                 self.token_person[j] = hit[1]
                 j += 1
+        self.mention_at: list[tuple[int, PersonRecord]] = sorted(
+            (i, p) for i, p in self.token_person.items() if i == 0 or self.token_person.get(i - 1) is not p
+        )
         self.genders: dict[str, str] = {p.name: p.gender for p in people if p.gender}
         self.history: list[PersonRecord] = []
         self.plural: Actor = _NONE
@@ -102,7 +198,7 @@ class Resolver:
                 break
         return toks
 
-    def _by_title(self, words: list[str]) -> PersonRecord | None:
+    def _by_title(self, words: list[str], at: int | None = None) -> PersonRecord | None:
         heads = [w for w in words if w in TITLE_HEADS or w in {"majesty", "highness", "excellency"}]
         if not heads:
             return None
@@ -119,10 +215,39 @@ class Resolver:
         if not cands:
             return None
         if self.home is not None:
+            # a government's own readout: "the President" is its principal
             for p in cands:
                 if p.country_code == self.home.code:
                     return p
+        if at is not None:
+            # news: "the ambassador said" is the ambassador named last
+            for i, p in reversed(self.mention_at):
+                if i < at and p in cands:
+                    return p
         return cands[0]
+
+    def _appos_person(self, head: Token) -> PersonRecord | None:
+        """ "Her counterpart, Deputy Minister A B, said": the person in apposition to the subject."""
+        for c in head.subtree:
+            if c.dep_ == "appos" and c.i > head.i:
+                p = self.token_person.get(c.i)
+                if p is not None and self.doc[c.right_edge.i + 1 : c.right_edge.i + 2].text in {",", ""}:
+                    return p  # also "Australia's minister for the Pacific, Ben Carrick, said"
+        return None
+
+    def _document_speaker(self, head: Token) -> Actor:
+        """ "the statement said": the issuer ("the ministry's statement", "a statement from X"), else the
+        body or person that spoke last."""
+        for c in head.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.text.lower() in {"from", "by", "of"}):
+                obj = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    actor = self.classify(obj)
+                    if actor.kind in {"person", "place", "group"}:
+                        return actor
+        if self.speaker_thing.kind != "none":
+            return self.speaker_thing
+        return _NONE
 
     def classify(self, head: Token, speaking: bool = False) -> Actor:
         """What the subject ``head`` stands for; ``speaking``: it is a reporting verb's subject
@@ -136,8 +261,35 @@ class Resolver:
             return self.plural
         if low == "it":
             return self.thing
+        if low in {"who", "which", "that"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            # "A, who said ...": the relative clause's antecedent
+            ante = head.head.head
+            if ante.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "ROOT"}:
+                return self.classify(ante, speaking)
+            return _NONE
         if head.pos_ == "PRON" or low in {"who", "which", "that", "this", "i", "we", "you"}:
             return _NONE
+        if speaking and low in _DOC_NOUNS:
+            return self._document_speaker(head)
+        if (
+            speaking
+            and low in _BODY_NOUNS
+            and [t.text.lower() for t in self.doc[head.left_edge.i : head.i]] == ["the"]
+            and self.speaker_thing.kind == "group"
+        ):
+            return self.speaker_thing
+        if head.text.isupper() and len(head.text) > 2 and head.i == head.sent.start:
+            # a wire dateline parsed as the subject: "SUVA, Fiji (AP) — Pacific leaders demanded ..."
+            dash = next((t for t in head.subtree if t.text in {"-", "—", "–", "--"}), None)
+            real = None
+            if dash is not None:
+                for t in self.doc[dash.i + 1 : min(dash.i + 8, head.sent.end)]:
+                    if t.dep_ in {"compound", "amod", "det", "poss", "case", "nummod", "punct", "flat"}:
+                        continue
+                    real = t if t.pos_ in {"NOUN", "PROPN"} else None
+                    break
+            if real is not None and real.i != head.i:
+                return self.classify(real, speaking)
         conjs = [c for c in head.children if c.dep_ == "conj"]
         person = self.token_person.get(head.i)
         if conjs:
@@ -150,13 +302,31 @@ class Resolver:
             return _NONE  # "sovereignty, security and prosperity remain ...": not actors
         if person is not None:
             return Actor("person", ActorRef("person", person.name), person)
-        return self._classify_plain(head)
+        appos = self._appos_person(head)
+        if appos is not None:
+            return Actor("person", ActorRef("person", appos.name), appos)
+        return self._classify_plain(head, speaking)
 
-    def _classify_plain(self, head: Token) -> Actor:
+    def _classify_plain(self, head: Token, speaking: bool = False) -> Actor:
         toks = self.phrase(head)
         words = [t.text.lower() for t in toks]
         low = head.text.lower()
         paired = any(w in _JOINT_DETS for w in words[:2])
+        known = gazetteer.lookup(_surface(toks)) if toks else None
+        if known is not None and known.how != "demonym":
+            kind = "organisation" if known.kind == "organisation" else "country"
+            return Actor("place", ActorRef(kind, known.name, known.code))  # "The United States": not "states"
+        if paired and low in GROUP_NOUNS and low not in _JOINT_HEADS:
+            # "Two diplomats familiar with the talks said": unnamed sources, not a joint statement
+            return Actor("group", ActorRef("group", _surface(toks)), plural=True)
+        if (
+            not paired
+            and low in {"leaders", "ministers", "governments", "countries", "nations"}
+            and any(c.dep_ in {"amod", "compound", "nmod"} for c in head.children)
+            and not any(w in {"the", "both"} for w in words[:1])
+        ):
+            # "Pacific island leaders demanded": a collective speaker, not the two leaders of a meeting
+            return Actor("group", ActorRef("group", _surface(toks)), plural=True)
         if paired or (low in _JOINT_HEADS and low not in GROUP_NOUNS):
             return _JOINT
         for t in toks:
@@ -171,12 +341,19 @@ class Resolver:
             kind = "organisation" if place.kind == "organisation" else "country"
             return Actor("place", ActorRef(kind, place.name, place.code))
         if low in TITLE_HEADS or low in {"majesty", "highness", "excellency"}:
-            p = self._by_title(words)
+            p = self._by_title(words, head.i)
             if p is not None:
                 return Actor("person", ActorRef("person", p.name), p)
         if low in GROUP_NOUNS or (head.tag_ == "NNPS") or gazetteer.seat(text) is not None:
             plural = head.tag_ in {"NNS", "NNPS"} or low in {"delegation", "team"}
+            prep = next((c for c in head.rights if c.dep_ == "prep" and c.text.lower() in {"from", "of"}), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is not None and obj.i == prep.i + 1 and gazetteer.lookup(obj.text) is not None:
+                text = _surface(list(self.doc[toks[0].i : obj.i + 1]))
             return Actor("group", ActorRef("group", text), plural=plural)
+        if speaking and head.pos_ == "PROPN" and head.ent_type_ not in {"PERSON", "DATE", "TIME"}:
+            # an organisation the gazetteer does not know, as a reporting verb's subject ("the RSF said")
+            return Actor("group", ActorRef("group", text))
         return _NONE
 
     def _pronoun_person(self, gender: str) -> Actor:

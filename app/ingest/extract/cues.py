@@ -14,15 +14,86 @@ from spacy.tokens import Token
 # "discuss", "meet" (events).
 REPORTING_VERBS: frozenset[str] = frozenset(
     {
-        "say", "tell", "add", "stress", "warn", "accuse", "call", "urge", "reiterate", "note", "emphasize",
-        "emphasise", "raise", "thank", "underscore", "underline", "affirm", "reaffirm", "express", "welcome",
-        "highlight", "state", "declare", "explain", "insist", "argue", "claim", "assert", "acknowledge",
-        "admit", "confirm", "deny", "suggest", "predict", "vow", "promise", "praise", "commend", "condemn",
-        "criticize", "criticise", "denounce", "applaud", "congratulate", "recognize", "recognise", "ask",
-        "demand", "appeal", "recall", "voice", "convey", "caution", "tweet", "write", "post", "reply",
-        "respond", "comment", "observe", "point", "make", "describe", "signal", "indicate", "repeat",
-        "reassert", "restate", "complain", "lament", "regret", "hail", "blame", "question", "inform",
-        "assure", "reassure", "remind", "mention", "threaten",
+        "say",
+        "tell",
+        "add",
+        "stress",
+        "warn",
+        "accuse",
+        "call",
+        "urge",
+        "reiterate",
+        "note",
+        "emphasize",
+        "emphasise",
+        "raise",
+        "thank",
+        "underscore",
+        "underline",
+        "affirm",
+        "reaffirm",
+        "express",
+        "welcome",
+        "highlight",
+        "state",
+        "declare",
+        "explain",
+        "insist",
+        "argue",
+        "claim",
+        "assert",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "suggest",
+        "predict",
+        "vow",
+        "promise",
+        "praise",
+        "commend",
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "applaud",
+        "congratulate",
+        "recognize",
+        "recognise",
+        "ask",
+        "demand",
+        "appeal",
+        "recall",
+        "voice",
+        "convey",
+        "caution",
+        "tweet",
+        "write",
+        "post",
+        "reply",
+        "respond",
+        "comment",
+        "observe",
+        "point",
+        "make",
+        "describe",
+        "signal",
+        "indicate",
+        "repeat",
+        "reassert",
+        "restate",
+        "complain",
+        "lament",
+        "regret",
+        "hail",
+        "blame",
+        "question",
+        "inform",
+        "assure",
+        "reassure",
+        "remind",
+        "mention",
+        "threaten",
     }
 )
 # Phrasal cues: the particle that must follow, and whether the particle belongs to the cue.
@@ -33,8 +104,10 @@ PHRASAL: dict[str, frozenset[str]] = {
     "appeal": frozenset({"to", "for"}),
 }
 _IRREGULAR = {
-    "say": ["said", "says", "saying", "say"], "tell": ["told", "tells", "telling", "tell"],
-    "write": ["wrote", "writes", "writing", "written", "write"], "make": ["made", "makes", "making", "make"],
+    "say": ["said", "says", "saying", "say"],
+    "tell": ["told", "tells", "telling", "tell"],
+    "write": ["wrote", "writes", "writing", "written", "write"],
+    "make": ["made", "makes", "making", "make"],
 }
 _DOUBLE = {"commit", "regret", "admit", "signal"}
 
@@ -68,13 +141,27 @@ def cue_lemma(tok: Token) -> str | None:
     base = _form_index().get(tok.text.lower())
     if base is None:
         return None
-    if base in PHRASAL and not any(
-        c.text.lower() in PHRASAL[base] for c in tok.children if c.i > tok.i
-    ):
+    if base in PHRASAL and not any(c.text.lower() in PHRASAL[base] for c in tok.children if c.i > tok.i):
         return None
     if base == "welcome" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
         return None
+    if base == "welcome" and any(_is_guest(c) for c in tok.children if c.dep_ == "dobj"):
+        return None  # "welcomed 2,000 refugees", "welcomed President X to Paris": hosting, not saying
     return base
+
+
+_GUESTS = frozenset(
+    {"refugees", "migrants", "guests", "visitors", "delegation", "delegations", "leaders", "leader", "students"}
+)
+
+
+def _is_guest(obj: Token) -> bool:
+    return (
+        obj.ent_type_ == "PERSON"
+        or obj.text.lower() in _GUESTS
+        or any(c.dep_ == "nummod" for c in obj.children)
+        or any(c.dep_ == "prep" and c.text.lower() == "to" for c in obj.head.children)
+    )
 
 
 def particle(tok: Token) -> Token | None:

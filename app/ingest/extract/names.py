@@ -51,11 +51,7 @@ def _is_suffix(doc: Doc, i: int) -> int:
     """Length of a name suffix starting at token i (", Jr." -> 2, "II" -> 1), else 0."""
     if i < len(doc) and doc[i].text.lower() in NAME_SUFFIXES and doc[i].text[0].isupper():
         return 1
-    if (
-        i + 1 < len(doc)
-        and doc[i].text == ","
-        and doc[i + 1].text.lower() in {"jr.", "jr", "sr.", "sr"}
-    ):
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].text.lower() in {"jr.", "jr", "sr.", "sr"}:
         return 2
     return 0
 
@@ -71,17 +67,25 @@ def name_run(doc: Doc, i: int) -> int:
             j += 1
             continue
         low = tok.text.lower()
-        if (
-            j > i
-            and low in NAME_PARTICLES
-            and j + 1 < len(doc)
-            and _is_name_word(doc[j + 1])
-            and tok.text.islower()
-        ):
+        if j > i and low == "may" and tok.tag_ == "NNP" and not (j + 1 < len(doc) and doc[j + 1].like_num):
+            j += 1  # "Theresa May", not "May 14"
+            continue
+        if j > i and low in NAME_PARTICLES and j + 1 < len(doc) and _is_name_word(doc[j + 1]) and tok.text.islower():
             j += 1
             continue
         if j > i and low in {"al-", "el-"}:
             j += 1
+            continue
+        if (
+            j > i
+            and low in {"al", "el"}
+            and j + 2 < len(doc)
+            and doc[j + 1].text in {"-", "‐"}
+            and not tok.whitespace_
+            and not doc[j + 1].whitespace_
+            and _is_name_word(doc[j + 2])
+        ):
+            j += 3  # "al-Harbi" is split into "al", "-", "Harbi"
             continue
         if (
             j > i
@@ -105,6 +109,8 @@ def _preceded_by_title(doc: Doc, i: int) -> bool:
     k = i - 1
     seen_head = False
     steps = 0
+    if k >= 0 and doc[k].text.lower() in {"the", "of", "for", "a", "an", "and", "to", "on", "in"}:
+        return False  # "special representative for the South Caucasus": a place, not a name
     while k >= 0 and steps < 6:
         low = doc[k].text.lower()
         if "\n" in doc[k].whitespace_:
@@ -122,8 +128,8 @@ def _preceded_by_title(doc: Doc, i: int) -> bool:
 
 def _is_media(doc: Doc, start: int, end: int) -> bool:
     lo, hi = max(0, start - 4), min(len(doc), end + 5)
-    words = {t.text.lower() for t in doc[lo:hi]}
-    if words & MEDIA_ROLES:
+    # the role noun, not a verb of the same spelling ("Chile would host a conference")
+    if any(t.text.lower() in MEDIA_ROLES and t.pos_ in {"NOUN", "PROPN"} for t in doc[lo:hi]):
         return True
     sent = doc[start].sent.text.lower()
     return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
@@ -159,8 +165,10 @@ def _plausible(doc: Doc, start: int, end: int, lower_words: set[str], titled: bo
         return False
     # every core word must look like a name word; at least one non-initial word
     core = [
-        t for t in doc[start:end]
-        if t.text.lower() not in NAME_PARTICLES and t.text not in {",", "-", "‐"}
+        t
+        for t in doc[start:end]
+        if t.text.lower() not in NAME_PARTICLES
+        and t.text not in {",", "-", "‐"}
         and not (t.i > start and doc[t.i - 1].text in {"-", "‐"})
     ]
     if not any(not _INITIAL.match(t.text) for t in core):
@@ -190,6 +198,8 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
         s, e = _clean(doc, ent.start, ent.end)
         if s >= e:
             continue
+        if doc[s].text in NAME_PARTICLES and s > 0 and _is_name_word(doc[s - 1]) and "\n" not in doc[s - 1].whitespace_:
+            s -= 1  # "Khalid bin Nasser al-Harbi" tagged from "bin" on
         e2 = name_run(doc, s)
         if e2 > e:
             e = e2
@@ -198,11 +208,27 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
         s, e = _clean(doc, s, e)
         add(s, e, _preceded_by_title(doc, s))
     for i in range(1, len(doc)):
-        if i in taken or not _is_name_word(doc[i]) or not _preceded_by_title(doc, i):
+        if i in taken:
             continue
-        e = name_run(doc, i)
-        s, e = _clean(doc, i, e)
-        add(s, e, True)
+        tok = doc[i]
+        if (
+            tok.text in NAME_PARTICLES
+            and i + 1 < len(doc)
+            and _is_name_word(doc[i + 1])
+            and doc[i - 1].text.lower() in HONORIFICS
+        ):
+            add(i, name_run(doc, i + 1), True)  # "Ms. de Backer", "Mr. van der Linden"
+            continue
+        if not _is_name_word(tok):
+            continue
+        if _preceded_by_title(doc, i):
+            e = name_run(doc, i)
+            s, e = _clean(doc, i, e)
+            add(s, e, True)
+        elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].text.lower() in TITLE_HEADS:
+            e = name_run(doc, i)
+            if e - i >= 2:
+                add(i, e, True)  # "Belgium's foreign minister, Sophie de Backer, said"
     # a lone surname of a person already found ("Scholz" after "Olaf Scholz")
     surnames = {doc[n.end - 1].text for n in out if n.end - n.start > 1 and doc[n.end - 1].text[:1].isupper()}
     for i in range(len(doc)):

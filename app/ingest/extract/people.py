@@ -121,12 +121,22 @@ def _place_mentions(ctx: DocContext, person_tokens: set[int]) -> list[Mention]:
     return out
 
 
+def _drop_headline_only(ctx: DocContext, spans: list[NameSpan]) -> list[NameSpan]:
+    """A name in the title or subtitle whose last word the body never uses is a Title-Case
+    artefact ("European Ministers Agree on ..."), not a person."""
+    body = ctx.text[ctx.body_start :]
+    if not ctx.body_start or not body.strip():
+        return spans
+    doc = ctx.doc
+    return [s for s in spans if doc[s.start].idx >= ctx.body_start or doc[s.end - 1].text in body]
+
+
 def find_people(ctx: DocContext) -> tuple[list[PersonRecord], list[Mention]]:
     doc = ctx.doc
     if len(doc) == 0:
         return [], []
     clusters: list[_Cluster] = []
-    spans = find_name_spans(doc)
+    spans = _drop_headline_only(ctx, find_name_spans(doc))
     person_tokens: set[int] = {i for s in spans for i in range(s.start, s.end)}
     for span in spans:
         name = doc[span.start : span.end].text

@@ -22,16 +22,19 @@ def subject_of(verb: Token) -> Token | None:
     """
     tok = verb
     for _ in range(5):
-        if tok.text.lower().startswith("quot"):
+        quoted = tok.text.lower().startswith("quot")
+        if quoted:
             for c in tok.children:
                 if c.dep_ == "dobj":
                     return c
         for c in tok.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and quoted):
                 return c
+            if c.dep_ == "nsubjpass":
+                return None  # "Iran had been informed of the plan": told, not telling
         head = tok.head
-        if head is tok:
-            return None
+        if head.i == tok.i:
+            return _subject_of_left_clause(verb) if tok.i == verb.i else None
         if tok.dep_ == "conj" and head.dep_ == "ccomp" and cue_lemma(head) is None and cue_lemma(head.head):
             tok = head.head  # "reiterated that X must ..., and asked for ...": the outer speaker
             continue
@@ -46,6 +49,19 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _subject_of_left_clause(verb: Token) -> Token | None:
+    """ "The minister, Name, who co-chaired the meeting, said X": a mis-parse hangs the speaker on
+    the relative clause as a clause of its own left of the verb; the verb itself reports a clause
+    to its right. The left clause's subject at the sentence start is the speaker."""
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not left or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    subj = next((c for c in left[0].children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i != verb.sent.start:
+        return None
+    return subj
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].text.lower() in _LEAD_JUNK or doc[start].is_space):
         start += 1
@@ -57,7 +73,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _cut_nested(doc: Doc, verb: Token, start: int, end: int) -> int:
     """End the content before another reporting clause inside it ("..., but he warned ...")."""
     for tok in doc[start + 1 : end]:
-        if tok is verb or cue_lemma(tok) is None:
+        if tok.i == verb.i or cue_lemma(tok) is None:
             continue
         if any(c.dep_ in _SUBJ for c in tok.children) or tok.tag_ == "VBG" or tok.dep_ == "conj":
             cut = min(tok.left_edge.i, tok.i)
@@ -73,6 +89,14 @@ def content_of(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     sent = verb.sent
     comp = [c for c in verb.children if c.dep_ == "ccomp" and c.text.lower() != "clear"]
+    if any(c.i > verb.i for c in comp):
+        comp = [c for c in comp if c.i > verb.i]  # a clause on each side: the left one is the speaker's
+    if (
+        verb.dep_ == "relcl"
+        and not comp
+        and any(c.dep_ in {"dobj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
+    ):
+        return None  # "a meeting that participants described as frank": the object is the antecedent
     if not comp:
         for c in verb.children:
             if c.text.lower() == "clear":
@@ -80,22 +104,25 @@ def content_of(verb: Token) -> tuple[int, int] | None:
     if not comp:
         comp = _misattached_that(verb)
     if comp:
-        c = comp[0]
-        start, end = c.left_edge.i, c.right_edge.i + 1
+        # "noted that X "include ..., they belong to ..."": several clauses on one side are one report
+        start, end = min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1
     else:
         part = particle(verb)
         rights = [
-            c for c in verb.rights
+            c
+            for c in verb.rights
             if (
                 (c.dep_ in _CONTENT_DEPS and not (c.dep_ == "advcl" and (c.tag_ == "VBG" or cue_lemma(c))))
-                or (c.dep_ == "conj" and cue_lemma(c) is None and c.tag_ not in {"VBD", "VBN", "MD"}
-                and not any(g.dep_ in _SUBJ for g in c.children))
+                or (
+                    c.dep_ == "conj"
+                    and cue_lemma(c) is None
+                    and c.tag_ not in {"VBD", "VBN", "MD"}
+                    and not any(g.dep_ in _SUBJ for g in c.children)
+                )
             )
             and c.i < sent.end
         ]
-        if rights and rights[0].dep_ == "prep" and any(
-            cue_lemma(g) for g in rights[0].children if g.dep_ == "pcomp"
-        ):
+        if rights and rights[0].dep_ == "prep" and any(cue_lemma(g) for g in rights[0].children if g.dep_ == "pcomp"):
             return None  # "responded by saying X": the statement is the inner verb's
         if part is not None and part.text.lower() == "clear":
             rights = [c for c in rights if c is not part]
@@ -107,6 +134,8 @@ def content_of(verb: Token) -> tuple[int, int] | None:
             start = part.i + 1
     start = max(start, sent.start)
     end = min(end, sent.end)
+    if doc[start : start + 3].text.lower() == "not to be":
+        return None  # "asked not to be named": the anonymity formula, not a statement
     end = _cut_nested(doc, verb, start, end)
     start, end = _trim(doc, start, end)
     if end - start < 2:
@@ -115,7 +144,7 @@ def content_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _misattached_that(verb: Token) -> list[Token]:
-    """"said ahead of the summit that he hoped ...": the small model hangs the "that" clause
+    """ "said ahead of the summit that he hoped ...": the small model hangs the "that" clause
     on the noun of a preceding prepositional phrase as a relative clause."""
     for tok in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 12)]:
         if tok.text.lower() != "that":
@@ -125,7 +154,7 @@ def _misattached_that(verb: Token) -> list[Token]:
         clause = tok.head if tok.dep_ in {"dobj", "mark", "nsubj"} else None
         if clause is None or clause.dep_ != "relcl" or clause.head.dep_ != "pobj":
             return []
-        if clause.head.head.head is verb or clause.head.head.head.head is verb:
+        if verb.i in {clause.head.head.head.i, clause.head.head.head.head.i}:
             return [clause]
         return []
     return []
@@ -144,6 +173,6 @@ def _left_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj", "ROOT"}:
         return None
     start, end = _trim(doc, sent.start, cut)
-    if end - start < 3:
-        return None
+    if end - start < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
+        return None  # "In a later briefing, the spokesman said:" is a setting, not what was said
     return start, end

@@ -66,8 +66,8 @@ def _parse_run(toks: list[Token]) -> RoleInfo:
     """Split a run like "Russia 's Foreign Ministry spokeswoman" into place and role."""
     info = RoleInfo()
     words = [t.text for t in toks]
-    while words and words[0].lower() in _DETS:
-        words = words[1:]
+    while words and (words[0].lower() in _DETS or words[0] in {"-", "–", "—"}):
+        words = words[1:]  # a dateline's dash: "KYIV (Reuters) - Finnish President ..."
     for w in words:
         g = honorific_gender(w) if w.lower() in HONORIFICS else None
         if g:
@@ -120,7 +120,7 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
 
 
 def _right_place_of(doc: Doc, end: int, sent_end: int) -> Place | None:
-    """"... of Russia", "... of the People's Republic of China"."""
+    """ "... of Russia", "... of the People's Republic of China"."""
     if end >= sent_end or doc[end].text.lower() != "of":
         return None
     words: list[str] = []
@@ -134,7 +134,7 @@ def _right_place_of(doc: Doc, end: int, sent_end: int) -> Place | None:
 
 
 def _right_apposition(doc: Doc, end: int, sent_end: int, names: set[int]) -> RoleInfo:
-    """"Maria Zakharova, Russia's Foreign Ministry spokeswoman," -> role and place."""
+    """ "Maria Zakharova, Russia's Foreign Ministry spokeswoman," -> role and place."""
     if end >= sent_end or doc[end].text != ",":
         return RoleInfo()
     toks: list[Token] = []
@@ -162,11 +162,31 @@ def role_of(doc: Doc, start: int, end: int, names: set[int] | None = None) -> Ro
     right_place = _right_place_of(doc, end, sent.end)
     if right_place is not None and info.place is None:
         info.place = right_place
-    if info.role is None:
+    if info.role is None or info.place is None:
         app = _right_apposition(doc, end, sent.end, names)
         if app.role is not None:
-            info.role = app.role
+            # "Prince Khalid ..., the Saudi foreign minister," gives the country
             info.place = info.place or app.place
-            info.gender = info.gender or app.gender
+            if info.role is None:
+                info.role = app.role
+                info.gender = info.gender or app.gender
             info.titled = True
+    if info.place is None:
+        info.place = _counterpart_place(doc, start, sent.start)
     return info
+
+
+def _counterpart_place(doc: Doc, start: int, sent_start: int) -> Place | None:
+    """ "his Tanzanian counterpart Grace Mushi", "Her Azerbaijani counterpart, Deputy Foreign
+    Minister Rauf Mammadli": the counterpart's country precedes the word "counterpart"."""
+    for k in range(start - 1, max(sent_start, start - 8) - 1, -1):
+        low = doc[k].text.lower()
+        if low in {"counterpart", "counterparts"}:
+            if k - 1 >= sent_start:
+                place = gazetteer.lookup(doc[k - 1].text)
+                if place is not None and place.kind == "country":
+                    return place
+            return None
+        if low in {".", ";", "and", "with", "met", "said"}:
+            return None
+    return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -30,6 +31,19 @@ from app.ingest.extract.reported import content_of, subject_of
 log = logging.getLogger(__name__)
 
 _SPEAKING = {"person", "place", "group"}
+# A wire dateline opening a paragraph: "GENEVA, May 14 (Reuters) - ", "CAIRO (AP) — ",
+# "RIYADH, Saudi Arabia — ". It is never part of what was said.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*[-—–]{1,2}\s+"
+)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 @dataclass
@@ -146,6 +160,9 @@ class _Finder:
             if span is None:
                 continue
             start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1].text)
+            start = _after_dateline(self.text, start, end)
+            if end - start < 3:
+                continue
             out.append(_record(self.doc, cue.actor, start, end, False, cue.verb))
         return out
 
@@ -173,6 +190,7 @@ class _Finder:
             if e - s < 3:
                 continue
             start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+            start = _after_dateline(self.text, start, end)
             out.append(_record(self.doc, actor, start, end, False, tok))
         return out
 
@@ -191,10 +209,17 @@ class _Finder:
             return before[-1]
         return None
 
+    def opens_sentence(self, q: Quote) -> bool:
+        """The quotation starts its sentence (a free-standing quote, not words quoted inside one)."""
+        a = self.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        if a is None:
+            return False
+        return not self.text[a.sent.start_char : q.open].strip()
+
     def is_partial(self, q: Quote, indirect: list[StatementRecord]) -> bool:
         """A quote inside reported speech that is only a small part of it stays there."""
         for st in indirect:
-            inside = q.open >= st.start - 1 and q.close <= st.end + 1
+            inside = q.start >= st.start - 1 and q.end <= st.end + 2  # the clause may drop a final "."
             if inside and (q.end - q.start) < 0.5 * (st.end - st.start):
                 return True
         return self._scare_quote(q)
@@ -211,7 +236,7 @@ class _Finder:
         if not before or before[-1] in ".!?:\n" or self.text[q.open - 1 : q.open] == "\n":
             return False
         after = self.text[q.close :].lstrip()
-        return not (self.text[q.end : q.close].rstrip(" \"”").endswith(",") or after.startswith(","))
+        return not (self.text[q.end : q.close].rstrip(' "”').endswith(",") or after.startswith(","))
 
 
 def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
@@ -252,7 +277,7 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
             para = f.para_of(q.open)
             if actor is None and para in blocks:
                 actor = blocks[para][0]
-            if actor is None:
+            if actor is None and f.opens_sentence(q):
                 k = bisect.bisect_left([a[0] for a in anchors], q.start) - 1
                 if k >= 0 and para - f.para_of(anchors[k][0]) <= 1:
                     actor = anchors[k][1]
@@ -276,7 +301,8 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
 
     spans = [(d.start, d.end) for d in direct]
     kept = [
-        st for st in indirect
+        st
+        for st in indirect
         if not any(_overlap((st.start, st.end), sp) > 0.5 * (st.end - st.start) for sp in spans)
         and not any(_overlap((st.start, st.end), sp) > 0.5 * (sp[1] - sp[0]) for sp in spans)
     ]
@@ -309,6 +335,7 @@ def _colon_blocks(f: _Finder, cue_tokens: dict[int, _Cue]) -> dict[int, tuple[Ac
             continue
         last = span[-1].sent
         actor: Actor | None = None
+        framed = False  # "The following is attributable to X:": every paragraph after it is X's
         for tok in last:
             if tok.i in cue_tokens:
                 actor = cue_tokens[tok.i].actor
@@ -318,26 +345,31 @@ def _colon_blocks(f: _Finder, cue_tokens: dict[int, _Cue]) -> dict[int, tuple[Ac
                 a = f.actors.get(obj.i) if obj is not None else None
                 if a is not None and a.kind in _SPEAKING:
                     actor = a
+                    framed = True
         if actor is None:
             continue
         first = f.text[f.para[p + 1] : f.para[p + 2] if p + 2 < n else len(f.text)].lstrip()
-        quoted = bool(first) and first[0] in "\"“"
+        quoted = bool(first) and first[0] in '"“'
         for q in range(p + 1, n):
             qs = f.para[q]
             qe = f.para[q + 1] - 1 if q + 1 < n else len(f.text)
             body = f.text[qs:qe].strip()
             if not body:
                 continue
-            if quoted and body[0] not in "\"“":
+            if quoted and body[0] not in '"“':
                 break
             if not quoted:
                 if body.endswith(":") or len(body.split()) < 4:
                     break
-                other = [
-                    c for i, c in cue_tokens.items()
-                    if qs <= f.doc[i].idx < qe and c.actor.ref != actor.ref
-                    and f.doc[i].i not in f.in_quote
-                ]
+                other = (
+                    []
+                    if framed
+                    else [
+                        c
+                        for i, c in cue_tokens.items()
+                        if qs <= f.doc[i].idx < qe and c.actor.ref != actor.ref and f.doc[i].i not in f.in_quote
+                    ]
+                )
                 if other:
                     break
             out[q] = (actor, not quoted)
