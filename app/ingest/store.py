@@ -212,8 +212,9 @@ def _write_facts(session: Session, doc: Document, ex: Extraction, known: KnownAc
                 said_on=(ev.start_date if ev and ev.start_date else doc.published),
                 start=st.start,
                 end=st.end,
-                sentence_start=st.sentence_start,
-                sentence_end=st.sentence_end,
+                # the context shown around a statement always covers all of it
+                sentence_start=min(st.sentence_start, st.start) if st.sentence_start is not None else None,
+                sentence_end=max(st.sentence_end, st.end) if st.sentence_end is not None else None,
             )
         )
     agreements = []
