@@ -31,3 +31,11 @@ def client(web_app: FastAPI) -> Iterator[TestClient]:
     # raise_server_exceptions=False: a 500 must show up as a 500 response the tests can assert on
     with TestClient(web_app, raise_server_exceptions=False) as c:
         yield c
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the fixture corpus touches the database: mark it ``db`` so that
+    ``make test`` runs it again on PostgreSQL."""
+    for item in items:
+        if "corpus" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)

@@ -85,3 +85,13 @@ def test_traps():
     assert find_dates("on Thursday", None) == []
     assert find_dates("in May 2024", THU)[0].precision == "month"
     assert find_dates("the 2nd round of talks", THU) == []
+
+
+def test_day_pair_joined_by_and_is_a_range():
+    d = one("They gathered virtually on October 13 and 14 to discuss ransomware.", dt.date(2021, 10, 14))
+    assert d.date == dt.date(2021, 10, 13) and d.end_date == dt.date(2021, 10, 14)
+    d = one("on 13 and 14 October", dt.date(2021, 10, 14))
+    assert d.date == dt.date(2021, 10, 13) and d.end_date == dt.date(2021, 10, 14)
+    # a count after "and" is not a day
+    d = one("They met on March 27 and 2,000 troops left.", dt.date(2025, 3, 28))
+    assert d.date == dt.date(2025, 3, 27) and d.end_date is None

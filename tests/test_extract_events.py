@@ -55,9 +55,7 @@ def test_city_state_and_separate_meetings():
 
 def test_negated_and_generic_mentions_are_not_events():
     text = (
-        "Stalemate\n\n"
-        "The six-party talks have not been held for years. "
-        "Officials said meetings are useful in general."
+        "Stalemate\n\nThe six-party talks have not been held for years. Officials said meetings are useful in general."
     )
     assert run(text, dt.date(2020, 1, 1)) == []
 
@@ -65,3 +63,110 @@ def test_negated_and_generic_mentions_are_not_events():
 def test_never_raises():
     assert run("", dt.date(2020, 1, 1)) == []
     assert isinstance(run("Summit\n\n)))) summit ((( met met in in , ,", None), list)
+
+
+# --- generalisation rules (wire style, joint statements) -----------------------------------------------
+def test_named_event_drops_leading_preposition_and_date():
+    text = (
+        "Allies meet\n\n"
+        "At the 2021 Harbour Leaders' Summit in Lisbon, the allies agreed on a plan. "
+        "They will meet again at the May 12 Summit in Oslo."
+    )
+    names = [e.name for e in run(text, dt.date(2024, 5, 1))]
+    assert "2021 Harbour Leaders' Summit" in names
+    assert not any(n.startswith(("At ", "May ")) for n in names)
+
+
+def test_cancelled_talks_are_not_an_event():
+    text = (
+        "Talks called off\n\n"
+        "Talks between Ghana and Togo that had been scheduled for last month in Accra were cancelled. "
+        "A ministerial meeting in Lome did not take place."
+    )
+    assert run(text, dt.date(2024, 5, 1)) == []
+
+
+def test_collective_subject_schedules_a_new_event_with_the_same_parties():
+    text = (
+        "Leaders meet in Nairobi\n\n"
+        "Kenya and Uganda held a security summit in Nairobi on Thursday. "
+        "The leaders will meet again in Kampala next week, officials said."
+    )
+    evs = run(text, dt.date(2024, 10, 18))
+    assert len(evs) == 2
+    later = evs[1]
+    assert later.location == "Kampala, Uganda" and later.date is None  # "next week" pins no day
+    assert {p.name for p in later.participants} >= {"Kenya", "Uganda"}
+
+
+def test_meeting_on_the_margins_takes_the_host_event_place_but_stays_separate():
+    text = (
+        "Readout of Foreign Minister Lena Dahl's Meeting with President Ali Musa of Djibouti\n\n"
+        "Foreign Minister Lena Dahl met December 13 with President Ali Musa of Djibouti on the margins of "
+        "the Africa Leaders Summit in Washington, DC."
+    )
+    evs = run(text, dt.date(2022, 12, 15))
+    meeting = next(e for e in evs if e.type == "meeting")
+    assert meeting.date == dt.date(2022, 12, 13)
+    assert meeting.city == "Washington"
+    assert any(e.type == "summit" and e.date is None for e in evs)
+
+
+def test_date_range_and_end_day_are_one_conference():
+    text = (
+        "Water talks end\n\n"
+        "Ministers wrapped up the Global Water Security Conference at the Palais des Nations on Sunday. "
+        "The conference, held June 14-16 and co-hosted by Switzerland and Tajikistan, drew 60 countries."
+    )
+    evs = run(text, dt.date(2024, 6, 17))
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.date == dt.date(2024, 6, 14) and e.venue == "Palais des Nations"
+    assert {p.name for p in e.participants} >= {"Switzerland", "Tajikistan"}
+
+
+def test_called_someone_is_a_call_with_its_date():
+    text = (
+        "Readout of President Anna Berg's Call with President Luis Soto of Chile\n\n"
+        "President Anna Berg called President Luis Soto of Chile today to congratulate him on his inauguration."
+    )
+    evs = run(text, dt.date(2024, 10, 4))
+    assert len(evs) == 1 and evs[0].type == "call" and evs[0].date == dt.date(2024, 10, 4)
+
+
+def test_joint_statement_title_names_the_call():
+    text = (
+        "Joint Statement on the Phone Call between President Anna Berg and President Marc Roux of France\n\n"
+        "President Marc Roux of France and President Anna Berg of the United States spoke on September 22."
+    )
+    evs = run(text, dt.date(2021, 9, 22))
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.type == "call" and "phone phone" not in e.name
+    assert {p.name for p in e.participants} >= {"France", "United States"}
+
+
+def test_welcomed_to_the_white_house_is_a_meeting_at_the_venue():
+    text = (
+        "Readout of President Anna Berg's Meeting with Prime Minister Ole Lund of Denmark\n\n"
+        "President Anna Berg welcomed Prime Minister Ole Lund of Denmark to the White House to discuss trade."
+    )
+    e = run(text, dt.date(2025, 1, 6))[0]
+    assert e.venue == "White House" and e.location == "Washington, United States"
+
+
+def test_date_of_another_event_noun_is_not_taken():
+    text = (
+        "Readout of President Anna Berg's Meeting with President Xi Jinping of China\n\n"
+        "President Anna Berg met with President Xi Jinping of China in Lima, Peru today. "
+        "This meeting follows their April 2, 2024, telephone call."
+    )
+    evs = run(text, dt.date(2024, 11, 16))
+    main = evs[0]
+    assert main.date == dt.date(2024, 11, 16)
+    assert not any(e.type == "meeting" and e.date == dt.date(2024, 4, 2) for e in evs)
+
+
+def test_cancel_verbs_and_place_heads_are_not_places():
+    text = "UAE visit\n\nThe leaders held their fourth bilateral meeting in the Biden-Harris Administration on Monday."
+    assert all(e.city != "Biden-Harris Administration" for e in run(text, dt.date(2024, 9, 24)))

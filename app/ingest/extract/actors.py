@@ -150,15 +150,57 @@ def doc_people(ctx: DocContext, people: list[PersonRecord]) -> list[Person]:
     if people:
         out = []
         for p in people:
-            out.append(Person(p.name, _short_form(p), p.country_code, list(p.mentions)))
+            code = _code_before(ctx.text, p.mentions) or p.country_code
+            out.append(Person(p.name, _short_form(p), code, list(p.mentions)))
         return out
     return _fallback_people(ctx)
+
+
+_PRE_TITLE = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Crown|"
+    r"National|Security|Finance|Trade|Interior)\s+)*(?:President|Minister|Chancellor|King|Queen|Prince|Premier|"
+    r"Secretary|Envoy|Leader|Advisor|Adviser|Ambassador|Spokesperson|Spokesman|Spokeswoman|Emir|Amir|Sheikh)"
+    r"(?:\s+[A-Z][\w'’.-]*)*\s*$"
+)
+
+
+def _code_before(text: str, mentions: list[tuple[int, int]]) -> str | None:
+    """'Japanese Prime Minister Shigeru Ishiba': the demonym before the title gives the country."""
+    for a, _ in mentions:
+        line_start = text.rfind("\n", 0, a) + 1
+        m = _PRE_TITLE.search(text[max(line_start, a - 60) : a])
+        if m and not (m.group(1).endswith(".") and m.group(1).count(".") == 1):  # not "... Taiwan Strait. President"
+            codes = _codes_for(m.group(1))
+            if codes:
+                return codes[-1]
+    return None
+
+
+# Family names written first in Chinese, Korean and Vietnamese names ("Xi Jinping", "Yoon Suk Yeol").
+_FAMILY_FIRST_NAMES = (
+    "Xi Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin Guo Ma Luo Liang Song Zheng Xie "
+    "Tang Feng Dong Xiao Cao Yuan Deng Fu Shen Zeng Peng Su Jiang Cai Jia Ding Wei Ye Yan Pan Du Dai Xia "
+    "Zhong Tian Ren Fan Fang Shi Yao Tan Qin Kong Bai Cui Mao Qiu Qian Hou Shao Meng Duan Lei Hao "
+    "Kim Lee Park Yoon Moon Choi Chung Jung Cho Lim Shin Ahn Kwon Hwang Yoo Oh Seo Han Ban Ko "
+    "Nguyen Tran Pham Vo Ho Phan Tsai Lai"
+)
+_FAMILY_FIRST = frozenset(_FAMILY_FIRST_NAMES.split())
+
+
+def _family_first(words: list[str], aliases: list[str]) -> bool:
+    if len(words) < 2 or len(words) > 3 or words[0] not in _FAMILY_FIRST:
+        return False
+    if any(a.split()[-1:] == [words[-1]] and len(a.split()) == 1 for a in aliases):
+        return False  # the text itself uses the last word alone
+    return not (len(words) == 2 and words[1] in _FAMILY_FIRST and words[1] in ("Lee", "Kim", "Park", "Han"))
 
 
 def _short_form(p: PersonRecord) -> str:
     """The surname as the text uses it: the shortest alias made of the name's own words
     ("Xi" for Xi Jinping, "López Obrador"), else the last word of the name."""
     words = p.name.replace(",", " ").split()
+    if _family_first(words, list(p.aliases)):
+        return words[0]
     best = None
     for a in p.aliases:
         aw = a.replace(",", " ").split()
@@ -184,7 +226,7 @@ def _fallback_people(ctx: DocContext) -> list[Person]:
         code = None
         after = text[ent.end_char : ent.end_char + 60]
         m = re.match(r",?\s+of\s+(?:the\s+)?([A-Z][\w'’]*(?:\s+(?:of\s+)?[A-Z][\w'’]*)*)", after)
-        if m:
+        if m and not (m.group(1).endswith(".") and m.group(1).count(".") == 1):  # not "... Taiwan Strait. President"
             codes = _codes_for(m.group(1))
             code = codes[0] if codes else None
         if code is None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import actors
+from app.ingest.extract import actors, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import (
     ActorRef,
@@ -69,9 +69,16 @@ _IRREG = {
     "rejects": "reject",
     "refuses": "refuse",
     "signs": "sign",
+    "adopted": "adopt",
+    "adopting": "adopt",
+    "adopts": "adopt",
+    "invited": "invite",
+    "invites": "invite",
+    "inviting": "invite",
+    "resumes": "resume",
 }
 STRONG_AGREED = {"agree"}
-DEAL_VERBS = {"reach", "sign", "conclude", "strike", "achieve", "finalize", "finalise", "seal"}
+DEAL_VERBS = {"reach", "sign", "conclude", "strike", "achieve", "finalize", "finalise", "seal", "adopt", "endorse"}
 DEAL_NOUNS = {
     "agreement",
     "agreements",
@@ -87,14 +94,22 @@ DEAL_NOUNS = {
     "framework",
     "arrangement",
     "deals",
+    "resolution",
+    "communique",
+    "communiqué",
+    "charter",
+    "roadmap",
+    "protocol",
+    "convention",
 }
 JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "commit", "reaffirm"}
-PROPOSED = {"propose", "offer", "request"}
+PROPOSED = {"propose", "offer", "request", "invite"}
 ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline"}
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
-    r"delegations|ministers|summit|meeting|allies|they|we|both|participants)\b",
+    r"delegations|delegates|negotiators|ministers|summit|meeting|conference|allies|they|we|both|participants|"
+    r"members|signatories)\b",
     re.I,
 )
 _TRIM_AT = re.compile(r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while)\b")
@@ -117,6 +132,8 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
     persons = actors.doc_people(ctx, people)
     out: list[AgreementRecord] = []
     taken: list[tuple[int, int]] = []
+    floor = places.dateline_end(ctx.text, ctx.body_start)
+    principals = _principals(ctx, persons, events)
     for sent in ctx.doc.sents:
         if sent.end_char <= ctx.body_start:
             continue
@@ -125,7 +142,7 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
             if hit is None:
                 continue
             status, root = hit
-            span = _clause(root, tok)
+            span = _clause(root, tok, floor)
             if span is None:
                 continue
             s, e = span
@@ -134,7 +151,7 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
             text = ctx.text[s:e]
             if len(text.split()) < 3:
                 continue
-            parties = _parties(ctx, persons, events, root, tok, s, e)
+            parties = _parties(ctx, persons, events, root, tok, s, e, principals)
             # an announced/launched act by two parties jointly is agreed
             if status == "announced" and len(parties) >= 2 and re.search(r"\bjointly\b", text):
                 status = "agreed"
@@ -157,7 +174,7 @@ def _joint_subject(tok) -> bool:
     text = subj.doc.text[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge.text)]
     if _COLLECTIVE.match(text):
         return True
-    return any(c.dep_ == "conj" for c in subj.children)
+    return any(c.dep_ == "conj" for c in subj.subtree)
 
 
 def _subject(tok):
@@ -200,6 +217,12 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             ):
                 return "proposed", tok.head if tok.head.pos_ != "AUX" else tok
             return None
+        if (
+            lem == "resume"
+            and _joint_subject(tok)
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
+        ):
+            return "announced", tok  # "negotiators from X and Y will resume talks on Friday"
         if lem in JOINT_AGREED and _joint_subject(tok):
             if lem == "affirm" and not any(
                 c.lower_ in ("need", "commitment", "importance") for c in tok.children if c.dep_ == "dobj"
@@ -208,7 +231,13 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             return "agreed", tok
         if lem in ("launch",) and re.search(r"\bjointly\b", " ".join(c.lower_ for c in tok.children)):
             return "agreed", tok
-        if (lem in PROPOSED and tok.dep_ != "amod" and tok.tag_ != "VBN") or (lem in PROPOSED and tok.tag_ == "VBD"):
+        if (
+            lem in PROPOSED
+            and tok.dep_ != "amod"
+            and (tok.tag_ != "VBN" or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children))
+        ):
+            if lem == "invite" and not any(c.dep_ == "dobj" for c in tok.children):
+                return None
             return "proposed", tok
         if lem in ANNOUNCED and tok.dep_ != "amod":
             if lem == "launch" and not any(
@@ -231,8 +260,9 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     return None
 
 
-def _clause(root, cue) -> tuple[int, int] | None:
-    """Character span of the cue's clause: subject + verb + complements, trimmed."""
+def _clause(root, cue, floor: int = 0) -> tuple[int, int] | None:
+    """Character span of the cue's clause: subject + verb + complements, trimmed (never before ``floor``,
+    the end of a wire dateline)."""
     doc = root.doc
     if root.pos_ in ("NOUN", "PROPN"):
         toks = list(root.subtree)
@@ -253,6 +283,7 @@ def _clause(root, cue) -> tuple[int, int] | None:
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
         toks = [t for t in root.subtree if t.i not in exclude]
+    toks = [t for t in toks if t.idx >= floor]
     if not toks:
         return None
     # contiguous from the first kept token to the last before a gap
@@ -290,7 +321,35 @@ def _clause(root, cue) -> tuple[int, int] | None:
     return s, e
 
 
-def _parties(ctx: DocContext, persons, events: list[EventRecord], root, cue, s: int, e: int) -> list[ActorRef]:
+_JOINT_TITLE = re.compile(r"\bJoint\b|\bStatement\b|\bDeclaration\b|\bCommuniqu", re.I)
+
+
+def _principals(ctx: DocContext, persons, events: list[EventRecord]) -> list[str]:
+    """The document's own parties: the issuers of a joint statement (named in its title), else the
+    participants of the main event."""
+    title = ctx.title or ""
+    t0 = ctx.text.find(title) if title else -1
+    if title and t0 >= 0 and _JOINT_TITLE.search(title) and not re.match(r"(?:Readout|Read-?out)\b", title, re.I):
+        codes = actors.codes_in_span(ctx, persons, t0, t0 + len(title))
+        if len(codes) == 1 and events:  # "Quad Leaders' Joint Statement": the members named in the text
+            codes += [p.code for p in events[0].participants if p.code and p.code not in codes]
+        if codes:
+            return codes
+    if events:
+        return [p.code for p in events[0].participants if p.code]
+    return []
+
+
+def _parties(
+    ctx: DocContext,
+    persons,
+    events: list[EventRecord],
+    root,
+    cue,
+    s: int,
+    e: int,
+    principals: list[str] | None = None,
+) -> list[ActorRef]:
     subj = _subject(root) if root.pos_ in ("VERB", "AUX") else _subject(cue) if cue.pos_ in ("VERB", "AUX") else None
     codes: list[str] = []
     collective = False
@@ -304,9 +363,11 @@ def _parties(ctx: DocContext, persons, events: list[EventRecord], root, cue, s: 
     elif cue.dep_ in ("amod", "compound") or root.pos_ == "NOUN":
         codes = _previous_actor(ctx, persons, s)
     if not codes or collective:
-        ev = _event_for(ctx, events, s)
-        if ev is not None and (collective or not codes):
+        ev = _event_for(ctx, events, s, before=cue.idx)
+        if ev is not None:
             codes = [p.code for p in ev.participants if p.code] or codes
+        elif principals:
+            codes = list(principals)
     if not codes:
         codes = actors.codes_in_span(ctx, persons, s, e)[:1]
     return [r for c in codes if (r := actors.country_ref(c)) is not None]
@@ -326,13 +387,15 @@ def _previous_actor(ctx: DocContext, persons, pos: int) -> list[str]:
     return [best[1]] if best and pos - best[0] < 400 else []
 
 
-def _event_for(ctx: DocContext, events: list[EventRecord], pos: int) -> EventRecord | None:
+def _event_for(ctx: DocContext, events: list[EventRecord], pos: int, before: int | None = None) -> EventRecord | None:
+    """The event named in the sentence at ``pos`` (only before ``before``: "At the summit, the leaders
+    agreed ..." but not "the leaders agreed to hold a summit"); None when there is none."""
     if not events:
         return None
     sent = next((s for s in ctx.doc.sents if s.start_char <= pos < s.end_char), None)
     if sent is not None:
         for ev in events:
             for a, _ in getattr(ev, "_spans", [(ev.start, ev.end)]):
-                if sent.start_char <= a < sent.end_char:
+                if sent.start_char <= a < sent.end_char and (before is None or a < before):
                     return ev
-    return events[0]
+    return None

@@ -102,9 +102,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 30 March - 2 April (2025)
     ("dm_dm", re.compile(rf"\b{_DAY}\s+({_MONTH_RE}){_DASH}{_DAY}\s+({_MONTH_RE}){_YEAR}?(?!\d)")),
     # (Thursday,) March 27(-28)(, 2025)
-    ("md", re.compile(rf"\b(?:{_WD_RE},?\s+)?({_MONTH_RE})\s+{_DAY}(?:{_DASH}(\d{{1,2}})(?!\d))?{_YEAR}?(?![\d:])")),
-    # (Thursday) 27(-28) March (2025)
-    ("dm", re.compile(rf"\b(?:{_WD_RE},?\s+)?{_DAY}(?:{_DASH}(\d{{1,2}}))?\s+({_MONTH_RE})(?!\w){_YEAR}?")),
+    (
+        "md",
+        re.compile(
+            rf"\b(?:{_WD_RE},?\s+)?({_MONTH_RE})\s+{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}})(?![\d,]))?{_YEAR}?(?![\d:])"
+        ),
+    ),
+    # (Thursday) 27(-28) March (2025); "13 and 14 October"
+    (
+        "dm",
+        re.compile(rf"\b(?:{_WD_RE},?\s+)?{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}}))?\s+({_MONTH_RE})(?!\w){_YEAR}?"),
+    ),
     # November 2022 / in early November
     ("my", re.compile(rf"\b({_MONTH_RE})\s+((?:19|20)\d\d)\b")),
     ("m", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|of)\s+({_MONTH_RE})(?![\w-])(?!\s+\d)")),

@@ -139,7 +139,31 @@ _ACTOR_WORDS = {
     "nations",
     "countries",
     "prime",
+    "delegates",
+    "advisors",
+    "advisers",
+    "diplomats",
+    "heads",
+    "foreign",
+    "stakeholders",
+    "partners",
 }
+# collective subjects that stand for the actors already in play ("the leaders will meet again")
+_COLLECTIVE_ACTORS = {
+    "leaders",
+    "sides",
+    "delegates",
+    "delegations",
+    "negotiators",
+    "ministers",
+    "presidents",
+    "they",
+    "we",
+    "parties",
+    "two",
+    "both",
+}
+_CANCEL_VERBS = {"cancel", "scrap", "abandon", "scrub", "postpone", "shelve", "delay"}
 _COMPATIBLE = {
     "summit": {"summit", "meeting", "talks", "conference", "other"},
     "meeting": {"summit", "meeting", "talks", "conference", "other"},
@@ -179,6 +203,8 @@ class _Mention:
     persons: list[actors.Person] = field(default_factory=list)
     strong: bool = False
     anaphoric: bool = False
+    collective: bool = False
+    inherited_place: bool = False  # the place of the event on whose margins this one took place
     from_title: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -207,15 +233,43 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     clusters = _cluster(mentions)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [_to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
+    if events and events[0] is not None:
+        main = events[0]
+        for c, ev in zip(clusters[1:], events[1:], strict=False):
+            # "the leaders will meet again in Kampala": the same actors as the main event
+            if ev is not None and any(m.collective for m in c):
+                for r in main.participants:
+                    if r not in ev.participants:
+                        ev.participants.append(r)
     return [e for e in events if e is not None]
 
 
 # --- the title --------------------------------------------------------------------------------
-_TITLE_RE = re.compile(r"^(?:Readout|Statement|Read-?out)\s+(?:of|on|from)\s+(?P<rest>.+)$", re.I)
+_TITLE_RE = re.compile(
+    r"^(?:Joint\s+)?(?:Readout|Statement|Read-?out|Leaders[’']?\s+Statement|Press\s+Statement|Declaration)"
+    r"\s+(?:of|on|from|following|after)\s+(?P<rest>.+)$",
+    re.I,
+)
 _TITLE_KIND = re.compile(
     r"\b(Phone Call|Video Call|Virtual Meeting|Call|Calls|Meeting|Meetings|Bilateral Meeting|Trilateral Meeting|"
-    r"Summit|Talks|Visit|Trip|Engagement|Conversation|Dialogue|Consultations)\b"
+    r"Summit|Talks|Visit|Trip|Engagement|Conversation|Dialogue|Consultations|Roundtable|Round Table|Audience|"
+    r"Pull-Aside|Working Lunch|Working Dinner|Lunch|Dinner|Convening|Ministerial)\b"
 )
+_TITLE_KIND_TYPE: dict[str, EventType] = {
+    "calls": "call",
+    "conversation": "call",
+    "engagement": "meeting",
+    "meetings": "meeting",
+    "trip": "visit",
+    "roundtable": "meeting",
+    "table": "meeting",
+    "audience": "meeting",
+    "pull-aside": "meeting",
+    "lunch": "meeting",
+    "dinner": "meeting",
+    "convening": "meeting",
+    "ministerial": "meeting",
+}
 
 
 def _title_mention(ctx: DocContext, persons: list[actors.Person]) -> _Mention | None:
@@ -228,13 +282,7 @@ def _title_mention(ctx: DocContext, persons: list[actors.Person]) -> _Mention | 
     if not k:
         return None
     word = k.group(1).lower().split()[-1]
-    typ: EventType = {
-        "calls": "call",
-        "conversation": "call",
-        "engagement": "meeting",
-        "meetings": "meeting",
-        "trip": "visit",
-    }.get(word, NOUN_TYPES.get(word, "meeting"))  # type: ignore[assignment]
+    typ: EventType = _TITLE_KIND_TYPE.get(word, NOUN_TYPES.get(word, "meeting"))  # type: ignore[assignment]
     if k.group(1).lower() == "virtual meeting":
         typ = "call"
     t0 = ctx.text.find(title)
@@ -269,18 +317,44 @@ def _title_mention(ctx: DocContext, persons: list[actors.Person]) -> _Mention | 
         if code or (city and _looks_like_place(ctx, city)):
             mention.city, mention.country_code = city, code
     mention.phrase = _title_phrase(rest[: k.end()], typ)
+    if not re.match(r"(?:Readout|Read-?out)", title, re.I):
+        # "Joint Statement of the Ministers ... from the Counter Ransomware Initiative Meeting October 2021"
+        for nm in _NAME_RE.finditer(rest):
+            name = _clean_name(nm.group(1).strip())
+            if nm.start(1) <= k.start() < nm.end(1) + 1 and len(name.split()) >= 2 and not re.search(r"[’']s\b", name):
+                mention.official = name
+                break
     mention.spans.append((mention.start, mention.end))
     return mention
 
 
 def _title_phrase(text: str, typ: EventType) -> str:
     words = text.split()
-    mods = [w for w in words[-3:-1] if w.lower() in _KEEP_MOD]
     head = _TYPE_WORD[typ] if typ == "call" else words[-1].lower()
+    mods = [w for w in words[-3:-1] if w.lower() in _KEEP_MOD and w.lower() not in head.split()]
     return " ".join([*(w.lower() for w in mods), head])
 
 
+_NOT_PLACE_HEADS = {
+    "Administration",
+    "Government",
+    "Ministry",
+    "Department",
+    "Council",
+    "Committee",
+    "Agency",
+    "Summit",
+    "Forum",
+    "Conference",
+    "Office",
+    "Initiative",
+    "Partnership",
+}
+
+
 def _looks_like_place(ctx: DocContext, name: str) -> bool:
+    if name.split()[-1:] and name.split()[-1] in _NOT_PLACE_HEADS:
+        return False  # "in the Biden-Harris Administration"
     return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.doc.ents)
 
 
@@ -300,7 +374,9 @@ def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_
                 continue
             if name.split()[0] in _GENERIC_NAME or name.split()[0][0].islower():
                 continue
-            full = re.sub(r"^(?:The|This|A|An)\s+", "", m.group(0).strip())
+            full = _clean_name(m.group(0).strip())
+            if len(full.split()) < 2 and not _COP_RE.fullmatch(full):
+                continue
             head = next((h for h in NAMED_HEADS if re.search(rf"\b{h}\b", name)), "Conference")
             typ = NAMED_HEADS.get(head, "conference")
             s = m.start(0) + m.group(0).find(full)
@@ -325,6 +401,29 @@ def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_
         if mm is not None:
             out.append(mm)
     return out
+
+
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:At|In|On|During|After|Before|Following|Ahead\s+of|Since|From|For|To|By|With|Under|Of|And)\s+)?"
+    r"(?:(?:The|This|That|These|A|An|Last|Next|This\s+Year[’']s|Last\s+Year[’']s)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']?s?,?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?)?,?[’']?s?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z]))?",
+    re.I,
+)
+
+
+def _clean_name(name: str) -> str:
+    """'At the 2021 Quad Leaders' Summit' -> '2021 Quad Leaders' Summit'; 'May 12 Summit' -> 'Summit';
+    'March Quad Foreign Ministers' Meeting' -> 'Quad Foreign Ministers' Meeting'."""
+    prev = None
+    while prev != name:
+        prev = name
+        m = _NAME_PREFIX.match(name)
+        if m and m.end() and m.end() < len(name):
+            name = name[m.end() :].lstrip()
+    return name
 
 
 def _tok_at(sent, s: int, e: int):
@@ -398,7 +497,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
         if (
             low == "call"
             and prev not in ("phone", "telephone", "video")
-            and not any(c.lower_ == "with" for c in tok.children)
+            and not any(c.lower_ in ("with", "between") for c in tok.children)
         ):
             return None
         if low == "call" and prev == "video":
@@ -418,21 +517,45 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
             for c in tok.children
         ):
             typ, verb = "call", True
+        elif lemma in ("speak", "talk") and _conj_actor_subject(tok, persons):
+            typ, verb = "call", True  # "Macron and Biden spoke on September 22"
         elif lemma in _VISIT_VERBS and _has_place_arg(tok):
             typ, verb = "visit", True
         elif lemma == "host" and _has_actor_arg(tok, persons):
             typ, verb = "meeting", True
+        elif (
+            lemma == "call"
+            and any(c.dep_ in ("dobj", "oprd") and _is_actor(c, persons) for c in tok.children)
+            and not any(
+                c.dep_ in ("prep", "prt", "oprd") and c.lower_ in ("on", "for", "off", "upon") for c in tok.children
+            )
+        ):
+            typ, verb = "call", True  # "Biden called President Sheinbaum today"
+        elif lemma in ("receive", "welcome", "convene", "gather") and (
+            _has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children))
+        ):
+            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            if (
+                _has_place_arg(tok, venue=True)
+                or any(a <= d.start < b and d.day for d in all_dates)
+                or lemma in ("convene", "gather")
+            ):
+                typ, verb = "meeting", True
     if typ is None:
         return None
-    if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
+    if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl") and _lemma(tok) != "gather":
         return None
-    if _negated(tok) or _hypothetical(tok):
+    if _negated(tok) or _hypothetical(tok) or _cancelled(tok):
         return None
     s, e = tok.idx, tok.idx + len(tok.text)
     mm = _Mention(typ, s, e, sent.start_char, sent.end_char)
     _fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
     if verb:
         mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
+        if not mm.strong and typ != "visit" and _collective_subject(tok):
+            # "the leaders will meet again in Kampala next week"
+            mm.collective = True
+            mm.strong = bool(mm.city or mm.country_code or mm.venue or (mm.date and mm.date.day))
     else:
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         mm.anaphoric = bool(dets) and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
@@ -442,6 +565,24 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
         mm.strong = specific and (tok.lower_ not in ("meetings", "consultations") or bool(mm.date))
         if low in ("talks", "negotiations") and (mm.codes or _occurs(tok)) and not mm.anaphoric:
             mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
+        if not mm.anaphoric and _collective_subject(tok):
+            mm.collective = True  # "The two leaders also agreed to hold a trilateral summit ..."
+        if not mm.strong and sent.start_char < ctx.body_start and not mm.anaphoric:
+            # a news headline announcing the event: "Japan, South Korea leaders ... in phone call"
+            head_codes = actors.codes_in_span(ctx, persons, sent.start_char, min(sent.end_char, ctx.body_start))
+            if len(head_codes) >= 2:
+                mm.codes = [*mm.codes, *(c for c in head_codes if c not in mm.codes)]
+                mm.strong = True
+        if (
+            not mm.codes
+            and not mm.persons
+            and "their" in dets
+            and tok.i > sent.start
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+        ):
+            # "... refused to meet Vucic since their meeting in Ohrid": the sentence's actors
+            mm.codes = actors.codes_in_span(ctx, persons, sent.start_char, tok.idx)
+            mm.persons = actors.people_in(persons, sent.start_char, tok.idx)
     return mm
 
 
@@ -492,7 +633,7 @@ def _lemma(tok) -> str:
     for suf, rep_ in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if low.endswith(suf) and len(low) - len(suf) >= 3:
             base = low[: -len(suf)] + rep_
-            if base.endswith(("ll", "tt")) and suf in ("ed", "ing"):
+            if base.endswith(("ll", "tt")) and suf in ("ed", "ing") and base not in _KNOWN_VERBS:
                 base = base[:-1]
             if base in _KNOWN_VERBS or base + "e" in _KNOWN_VERBS:
                 return base if base in _KNOWN_VERBS else base + "e"
@@ -501,6 +642,17 @@ def _lemma(tok) -> str:
 
 _KNOWN_VERBS = {
     "meet",
+    "call",
+    "receive",
+    "welcome",
+    "gather",
+    "cancel",
+    "scrap",
+    "abandon",
+    "scrub",
+    "postpone",
+    "shelve",
+    "delay",
     "speak",
     "talk",
     "visit",
@@ -549,7 +701,48 @@ def _is_actor(tok, persons) -> bool:
     return bool(actors._codes_for(tok.text)) if tok.text[:1].isupper() else False
 
 
+def _conj_actor_subject(tok, persons) -> bool:
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or not _is_actor(subj[0], persons):
+        return False
+    return any(c.dep_ == "conj" and _is_actor(c, persons) for c in subj[0].children)
+
+
+def _collective_subject(tok) -> bool:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    t = tok
+    for _ in range(3):  # "the two leaders agreed to hold a summit": the subject of the governing verb
+        if subj or t.dep_ not in ("xcomp", "dobj", "conj", "ccomp") or t.head is t:
+            break
+        t = t.head
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    words = {t.lower_ for t in subj[0].subtree}
+    return subj[0].lower_ in _COLLECTIVE_ACTORS or bool(words & {"two", "both"} and subj[0].lower_ in _ACTOR_WORDS)
+
+
+def _cancelled(tok) -> bool:
+    """'talks ... were cancelled', 'called off the summit', 'the meeting did not take place'."""
+    head = tok.head
+    if tok.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(head) in _CANCEL_VERBS:
+        return True
+    if tok.dep_ == "dobj" and _lemma(head) == "call" and any(c.lower_ == "off" for c in head.children):
+        return True
+    if tok.dep_ == "nsubjpass" and _lemma(head) == "call" and any(c.lower_ == "off" for c in head.children):
+        return True
+    # "the talks ... were cancelled": the noun may hang off a relative clause's head
+    return bool(tok.dep_ == "nsubj" and _lemma(head) == "take" and any(c.dep_ == "neg" for c in head.children))
+
+
 def _has_actor_arg(tok, persons) -> bool:
+    # "Delegates agreed to meet again": the governing verb's subject
+    if (
+        tok.dep_ == "xcomp"
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "nsubj" and _is_actor(c, persons) for c in tok.head.children)
+    ):
+        return True
     for c in tok.children:
         if c.dep_ in ("nsubj", "dobj", "nsubjpass") and _is_actor(c, persons):
             return True
@@ -558,15 +751,13 @@ def _has_actor_arg(tok, persons) -> bool:
     return False
 
 
-def _has_place_arg(tok) -> bool:
+def _has_place_arg(tok, venue: bool = False) -> bool:
+    preps = ("to", "in", "at") if venue else ("to", "in")
+    kinds = ("GPE", "LOC", "FAC", "ORG") if venue else ("GPE", "LOC", "FAC")
     for c in tok.children:
         if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             return True
-        if (
-            c.dep_ == "prep"
-            and c.lower_ in ("to", "in")
-            and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
-        ):
+        if c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ in kinds for g in c.children):
             return True
         if c.dep_ == "advmod" and c.lower_ in ("there",):
             return False
@@ -606,6 +797,30 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             city, code = places.resolve_place(m.group(1), text[mm.end + m.end() : mm.end + m.end() + 30])
             if code or (city and _looks_like_place(ctx, city)):
                 mm.city, mm.country_code = city, code
+    if verb and tok is not None and not mm.city and not mm.country_code:
+        # "met X in Canberra on Wednesday": "in" hangs off the object
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj",))]
+        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        for h in heads[1:]:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for g in c.children:
+                        if g.dep_ != "pobj" or mm.city:
+                            continue
+                        if g.ent_type_ in ("GPE", "FAC") or (c.lower_ == "at" and g.text[:1].isupper()):
+                            _read_place(ctx, mm, g)
+    if not mm.city and not mm.country_code:
+        # "on the margins of the U.S.-Africa Leaders Summit in Washington": the host event's place
+        mg = re.search(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+", text[sent.start_char : sent.end_char])
+        if mg:
+            rest = text[sent.start_char + mg.end() : sent.end_char]
+            m3 = re.search(r"\bin\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", rest[:120])
+            if m3:
+                tail = rest[m3.end() : m3.end() + 30]
+                city, code = places.resolve_place(m3.group(1), tail)
+                if code or (city and _looks_like_place(ctx, city)):
+                    mm.city, mm.country_code = city, code
+                    mm.inherited_place = True
     if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
         m2 = re.search(r",\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
         if m2 and m2.start() < 160:
@@ -615,11 +830,27 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
                 mm.city, mm.country_code = city, code
     # date: a date in the trigger's clause, else the nearest date in the sentence
     cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
+    if tok is not None:
+        cands = [d for d in cands if not _date_of_other(tok, sent, d.start, d.end)]
     if cands:
         sub = set()
         for t in scope:
             sub.update(range(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+                # "received Lula on Monday ..., and the two leaders held talks": the first verb's when
+                for c in t.head.children:
+                    if c.dep_ in ("prep", "npadvmod") and c.i < t.i:
+                        sub.update(range(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         inside = [d for d in cands if d.start in sub]
+        if not verb and tok is not None:
+            # "their April 2, 2024, telephone call": a date written right before the noun
+            inside += [
+                d
+                for d in cands
+                if 0 <= tok.left_edge.idx - d.end <= 20
+                and tok.left_edge.lower_ not in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
+                and re.fullmatch(_PRE_NOUN_GAP, text[d.end : tok.left_edge.idx])
+            ]
         pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
         if pool:
             mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
@@ -695,9 +926,32 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
                 c for c in actors.codes_in_span(ctx, persons, *subj_span) if c != mm.country_code
             ]
             if verb and subj:
-                mm.phrase = _np_phrase(subj[0], keep_all=True) + " visit"
+                mm.phrase = _visitor(ctx, persons, subj[0]) + " visit"
     if mm.phrase is None and tok is not None:
         mm.phrase = _np_phrase(tok) if not verb else _TYPE_WORD[mm.type]
+
+
+# between a date and the event noun it dates: "April 2, 2024, telephone call" (not ", the first visit")
+_PRE_NOUN_GAP = re.compile(r"[\s,]*(?!(?:the|a|an|this|that|its|their)\s)(?:[a-z-]+\s+)?")
+
+
+def _date_of_other(tok, sent, pos: int, end: int | None = None) -> bool:
+    """A date that belongs to another event noun of the sentence ("follows their April 2 telephone call")."""
+    text = sent.doc.text
+    for t in sent:
+        if t is tok or t.lower_ not in NOUN_TYPES or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (
+            end is not None
+            and 0 <= t.idx - end <= 20
+            and re.fullmatch(_PRE_NOUN_GAP, text[end : t.idx])
+            and not (end < tok.idx <= t.idx)
+        ):
+            return True  # "their April 2, 2024, telephone call"
+        a, b = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+        if a <= pos < b and not (a <= tok.idx < b):
+            return True
+    return False
 
 
 def _end_of_actor_list(window: str, i: int) -> int:
@@ -724,6 +978,8 @@ def _read_place(ctx: DocContext, mm: _Mention, g) -> None:
                             _read_place(ctx, mm, gg)
             return
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.text.split()[-1] in _NOT_PLACE_HEADS:
+            return
         after = text[ent.end_char : ent.end_char + 30]
         city, code = places.resolve_place(ent.text, after)
         if city is None and code and mm.city:
@@ -735,6 +991,19 @@ def _read_place(ctx: DocContext, mm: _Mention, g) -> None:
             if mm.city and not city:
                 return
             mm.city, mm.country_code = city, code or mm.country_code
+
+
+def _visitor(ctx: DocContext, persons, subj) -> str:
+    """Who visits, for the event's name: a person's surname, else the side ('Franco-British delegation')."""
+    a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    ps = actors.people_in(persons, a, b)
+    if ps:
+        return " and ".join(p.surname for p in ps[:2])
+    phrase = _np_phrase(subj, keep_all=True)
+    if len(phrase.split()) <= 4:
+        return phrase
+    codes = actors.codes_in_span(ctx, persons, a, b)
+    return "-".join(actors.short_name(c) for c in codes[:2]) or subj.text
 
 
 def _np_phrase(tok, keep_all: bool = False) -> str:
@@ -781,12 +1050,26 @@ def _conflict(a: _Mention, b: _Mention) -> bool:
     if a.official and b.official and a.official.lower() != b.official.lower():
         return True
     if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:
-        return True
+        return not (_within(a.date, b.date) or _within(b.date, a.date))
     if a.date and b.date and a.date.precision == "month" and b.date.precision == "month" and a.date.date != b.date.date:
         return True
+    for x, y in ((a, b), (b, a)):
+        # "last week's call" is not today's call
+        if x.date and y.date and x.date.day and y.date.date and y.date.precision in ("week", "month"):
+            start = y.date.date
+            stop = start + dt.timedelta(days=7) if y.date.precision == "week" else None
+            if stop is not None and not (start <= x.date.day < stop):
+                return True
+            if stop is None and (x.date.day.year, x.date.day.month) != (start.year, start.month):
+                return True
     if a.city and b.city and a.city != b.city:
         return True
     return bool(a.country_code and b.country_code and a.country_code != b.country_code)
+
+
+def _within(rng: dates.DateMention, d: dates.DateMention) -> bool:
+    """The day of ``d`` falls inside the range ``rng`` ("June 14-16" and "on Sunday" = June 16)."""
+    return bool(rng.end_date and rng.date and d.date and rng.date <= d.date <= rng.end_date)
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -812,9 +1095,10 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                 if _conflict(s, m):
                     continue
                 shares = (
-                    (m.city and m.city == s.city)
-                    or (m.country_code and m.country_code == s.country_code)
+                    (m.city and m.city == s.city and not m.inherited_place)
+                    or (m.country_code and m.country_code == s.country_code and not m.inherited_place)
                     or (m.date and s.date and m.date.day and m.date.day == s.date.day)
+                    or (m.date and s.date and (_within(m.date, s.date) or _within(s.date, m.date)))
                     or (len(set(m.codes) & set(s.codes)) >= 2)
                     or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
                 )
@@ -851,7 +1135,7 @@ def _copy(m: _Mention) -> _Mention:
 
 def _absorb(s: _Mention, m: _Mention) -> None:
     s.official = s.official or m.official
-    if m.date and (s.date is None or (m.date.day and not s.date.day)):
+    if m.date and (s.date is None or (m.date.day and not s.date.day) or (s.date.day and _within(m.date, s.date))):
         s.date = m.date
     if m.city and not s.city:
         s.city, s.country_code = m.city, m.country_code or s.country_code
@@ -898,10 +1182,19 @@ def _to_record(
             code = next((p.code for p in persons if p.name == cv[7:] and p.code), None)
             if code and code not in codes:
                 codes.append(code)
+    for cv in convenors:  # co-hosts take part
+        if cv.kind != "person" and cv.code and cv.code not in codes:
+            codes.append(cv.code)
     participants = [r for c in codes if (r := actors.country_ref(c)) is not None]
+    if s.phrase and s.phrase in _TYPE_WORD.values():
+        # a bare type word: a more descriptive phrase from another mention of the same event
+        better = [m.phrase for m in cluster if m.phrase and m.phrase.split()[-1] == _TYPE_WORD[typ].split()[-1]]
+        better = [b for b in better if len(b.split()) > 1 and len(b.split()) <= 5]
+        if better:
+            s.phrase = better[0]
     if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
         s.phrase = s.phrase.rsplit(" ", 1)[0] + " summit" if " " in s.phrase else "summit"
-    name = s.official or _describe(s, typ, codes, city, country)
+    name = s.official or _describe(s, typ, codes, city, country, persons)
     rec = EventRecord(
         name=name,
         type=typ,
@@ -943,7 +1236,9 @@ def _convenors(s: _Mention, typ: EventType, persons, codes: list[str]) -> list[A
     return out
 
 
-def _describe(s: _Mention, typ: EventType, codes: list[str], city: str | None, country) -> str:
+def _describe(
+    s: _Mention, typ: EventType, codes: list[str], city: str | None, country, persons: list[actors.Person] | None = None
+) -> str:
     phrase = s.phrase or _TYPE_WORD[typ]
     if typ == "call" and "call" not in phrase:
         phrase = "phone call"
@@ -953,6 +1248,17 @@ def _describe(s: _Mention, typ: EventType, codes: list[str], city: str | None, c
         leaders = [p.surname for p in s.persons if p.code][:3]
         if s.from_title and len(s.persons) != 2:
             leaders = []
+        if len(leaders) < 2 and len(s.persons) == 2 and not s.from_title:
+            leaders = [p.surname for p in s.persons]
+        if len(leaders) < 2 and not s.persons and persons and 2 <= len(codes) <= 3:
+            # no one named with the event: the first-named person of each side ("Ishiba-Yoon phone call")
+            firsts = []
+            for c in codes:
+                side = [p for p in persons if p.code == c and p.mentions]
+                if side:
+                    firsts.append(min(side, key=lambda p: p.mentions[0][0]).surname)
+            if len(firsts) == len(codes):
+                leaders = firsts
         if len(leaders) >= 2:
             who = "-".join(leaders)
         elif codes and len(codes) >= 2:
@@ -965,7 +1271,7 @@ def _describe(s: _Mention, typ: EventType, codes: list[str], city: str | None, c
             place = f" in {city}"
         elif country is not None:
             place = f" {'to' if typ == 'visit' else 'in'} {country.name}"
-        if s.venue and places.seat(s.venue):
+        if s.venue and (places.seat(s.venue) or not place):
             place = f" at the {s.venue}"
     return f"{who} {phrase}{place}".strip()
 
@@ -1017,4 +1323,3 @@ def _has_main(ctx: DocContext, events: list[EventRecord]) -> bool:
 
 
 __all__ = ["find_events", "link_to_events"]
-_ = dt  # dates are resolved in ``dates``

@@ -120,6 +120,10 @@ SEATS = {
     "Mar-a-Lago": ("Palm Beach", "US"),
     "State Department": ("Washington", "US"),
     "Kremlin": ("Moscow", "RU"),
+    "Elysee": ("Paris", "FR"),
+    "Élysée": ("Paris", "FR"),
+    "Pentagon": ("Washington", "US"),
+    "Capitol": ("Washington", "US"),
     "Downing Street": ("London", "GB"),
     "Lancaster House": ("London", "GB"),
     "Buckingham Palace": ("London", "GB"),
@@ -184,12 +188,20 @@ def seat(venue: str) -> tuple[str, str] | None:
     return _SEAT_INDEX.get(key)
 
 
+# One-word venues named with "the": "at the Chancellery", "at the Elysee".
+BARE_VENUES = ("Chancellery", "Kremlin", "Elysee", "Élysée", "Quirinale", "Vatican", "Kantei", "Pentagon", "Capitol")
+_BARE_RE = re.compile(r"\bthe\s+(" + "|".join(BARE_VENUES) + r")\b")
+
+
 def find_venue(text: str) -> tuple[str, int, int] | None:
     """The first named venue ("the Elysee Palace", "the White House") in a text: (name, start, end)."""
     for name in SEATS:
         i = text.find(name)
         if i >= 0:
             return name, i, i + len(name)
+    b = _BARE_RE.search(text)
+    if b and not re.match(r"\s+[A-Z]", text[b.end() :]):
+        return b.group(1), b.start(1), b.end(1)
     m = _VENUE_RE.search(text)
     if m:
         name = m.group(1)
@@ -197,6 +209,19 @@ def find_venue(text: str) -> tuple[str, int, int] | None:
         if gazetteer.lookup(name) is None and first not in ("The", "This", "That", "A", "An"):
             return name, m.start(1), m.end(1)
     return None
+
+
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+"
+)
+
+
+def dateline_end(text: str, start: int) -> int:
+    """End offset of a wire dateline opening the body ("TOKYO, March 4 (Reuters) - "), else ``start``."""
+    m = _DATELINE_RE.match(text, start)
+    return m.end() if m else start
 
 
 def is_us_state(text: str) -> bool:

@@ -44,10 +44,7 @@ def to_json(source: SourceDocument, ex: Extraction) -> dict[str, Any]:
             }
             for e in ex.events
         ],
-        "people": [
-            {"name": p.name, "aliases": p.aliases, "role": p.role, "country": p.country}
-            for p in ex.people
-        ],
+        "people": [{"name": p.name, "aliases": p.aliases, "role": p.role, "country": p.country} for p in ex.people],
         "statements": [
             {
                 "speaker": s.speaker.name,
