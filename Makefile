@@ -35,9 +35,14 @@ postgres-deps:
 
 ## make test: install with dev extras, the browser and PostgreSQL, then the whole suite
 ## (on SQLite, then again on a throwaway PostgreSQL cluster).
-test: install browser-deps postgres-deps
+test: install browser-deps postgres-deps node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check app tests migrations bench scripts
 	bash scripts/test.sh
+
+## axe-core for the accessibility tests, from the npm registry, pinned by package-lock.json
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 quality: install
 	bash scripts/quality.sh
@@ -47,10 +52,16 @@ lint: install
 	$(BIN)/ruff format --check app tests migrations bench scripts
 
 screenshots: install browser-deps
-	$(BIN)/python scripts/screenshots.py
+	bash scripts/screenshots.sh
 
+## make bench: ingest throughput vs the spaCy parse (readouts corpus in ../shared), then the
+## load benchmark (Debian wrk; Datasette in the venv for comparison), which ends with the
+## "min ratio vs raw-SQL: X; min ratio vs Datasette: Y" line.
 bench: install
+	@command -v wrk >/dev/null 2>&1 || bash scripts/apt-install.sh wrk
+	$(BIN)/pip install --quiet datasette==0.65.5
 	$(BIN)/python -m bench.ingest_throughput
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) data/*.db data/*.db-*

@@ -1,9 +1,12 @@
-"""Screenshots of the main pages from a running server, at phone and desktop widths.
+"""Screenshots of the main pages from a running server, for the README and for looking at.
 
-    .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000 [OUT_DIR]
+    .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000 [OUT_DIR] [--all]
 
-Writes OUT_DIR/{page}-{width}.png (default docs/screenshots/). Finds an event and a document
-to show through the JSON API, so it works on any database. Uses the system Chromium
+Writes OUT_DIR/{home,event,statements,document}.png (default docs/screenshots/): desktop,
+1280 wide, cropped to one 1280×800 viewport, which is what a README shows. Also writes
+``{name}-full.png`` (the whole page). With ``--all`` it adds the events, search, person and
+country pages, phone-width (375) and dark-mode versions. Finds an event and a document to
+show through the JSON API, so it works on any database. Uses the system Chromium
 (``SUMMITRY_CHROMIUM``, default /usr/bin/chromium); never downloads a browser.
 """
 
@@ -14,8 +17,9 @@ import os
 import sys
 import urllib.request
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("SUMMITRY_CHROMIUM", "/usr/bin/chromium")
@@ -29,53 +33,76 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WIDTHS = (375, 1280)
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+README_PAGES = ("home", "event", "statements", "document")
 
 
-def _json(url: str) -> dict:
+def _json(url: str) -> Any:
     with urllib.request.urlopen(url, timeout=30) as resp:
         return json.load(resp)
 
 
 def pages(base: str) -> dict[str, str]:
-    found = {"home": "/", "events": "/events", "statements": "/statements", "search": "/search?q=summit"}
-    events = _json(base + "/api/events")["items"]
-    # the event with the most statements makes the best picture
-    events.sort(key=lambda e: (-e["n_statements"], -e["n_sources"]))
+    """Which URL to show for each picture: the busiest event, its best-documented source, …"""
+    found = {"home": "/", "events": "/events", "statements": "/statements", "search": "/search?q=ceasefire"}
+    events = _json(base + "/events.json")["items"]
+    # an event with many participants, sources and statements makes the best picture
+    events.sort(key=lambda e: (-(e["n_participants"] + 2 * e["n_sources"] + min(e["n_statements"], 12)), e["slug"]))
     if events:
-        found["event"] = events[0]["url"]
-        detail = _json(base + "/api" + events[0]["url"])
+        event = events[0]
+        found["event"] = event["url"]
+        detail = _json(base + "/api" + event["url"])
         if detail["documents"]:
             found["document"] = detail["documents"][0]["url"]
+        speakers = [g["speaker"] for g in detail["speakers"]]
+        people = [s for s in speakers if s["kind"] == "person"]
+        if people:
+            found["person"] = people[0]["url"]
+            found["statements"] = f"/statements?speaker={people[0]['slug']}"
+        if event.get("country_code"):
+            found["country"] = "/countries/" + event["country_code"].lower()
     return found
 
 
+def shoot(page: Page, url: str, target: Path, *, full: bool) -> None:
+    page.goto(url, wait_until="networkidle")
+    page.screenshot(path=str(target), full_page=full)
+    print(target)
+
+
 def main(argv: list[str]) -> int:
-    if not argv:
+    args = [a for a in argv if not a.startswith("--")]
+    every = "--all" in argv
+    if not args:
         print(__doc__, file=sys.stderr)
         return 2
-    base = argv[0].rstrip("/")
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
+    base = args[0].rstrip("/")
+    out = Path(args[1]) if len(args) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     if not Path(CHROMIUM).exists():
         print(f"screenshots: Chromium not found at {CHROMIUM} (install it: make browser-deps)", file=sys.stderr)
         return 1
     targets = pages(base)
+    names = list(targets) if every else [n for n in README_PAGES if n in targets]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
-            for width in WIDTHS:
-                for scheme in ("light", "dark") if width == 1280 else ("light",):
-                    ctx = browser.new_context(
-                        viewport={"width": width, "height": 900}, color_scheme=scheme, device_scale_factor=1
-                    )
+            ctx = browser.new_context(viewport=DESKTOP, color_scheme="light", device_scale_factor=1)
+            page = ctx.new_page()
+            for name in names:
+                shoot(page, base + targets[name], out / f"{name}.png", full=False)
+                shoot(page, base + targets[name], out / f"{name}-full.png", full=True)
+            ctx.close()
+            if every:
+                for suffix, options in (
+                    ("375", {"viewport": PHONE, "color_scheme": "light"}),
+                    ("dark", {"viewport": DESKTOP, "color_scheme": "dark"}),
+                ):
+                    ctx = browser.new_context(device_scale_factor=1, **options)  # type: ignore[arg-type]
                     page = ctx.new_page()
-                    for name, path in targets.items():
-                        page.goto(base + path, wait_until="networkidle")
-                        suffix = "" if scheme == "light" else "-dark"
-                        target = out / f"{name}-{width}{suffix}.png"
-                        page.screenshot(path=str(target), full_page=True)
-                        print(target)
+                    for name in names:
+                        shoot(page, base + targets[name], out / f"{name}-{suffix}.png", full=suffix == "375")
                     ctx.close()
         finally:
             browser.close()

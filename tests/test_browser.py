@@ -1,82 +1,25 @@
-"""A real browser against a real server: the statements filter with htmx, URL pushing and back.
+"""A real browser against a real server: filters and search with htmx, URL pushing, back and forward,
+the keyboard alone, and the same forms without JavaScript.
 
-Runs by default (``make test`` installs Chromium). If Chromium is missing the test FAILS with a
-message saying how to install it; it never skips.
+Runs by default (``make test`` installs Chromium). If Chromium is missing the tests FAIL with a
+message saying how to install it; they never skip.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-import uvicorn
 
+from tests.browser_fixtures import browser, server  # noqa: F401  (fixtures)
 from tests.web_fixtures import Corpus
-
-CHROMIUM = os.environ.get("SUMMITRY_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(corpus: Corpus) -> Iterator[str]:
-    from app.web.main import create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(corpus.url), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}: the browser tests need it. "
-            "Install it with `make browser-deps` (Debian package `chromium`), "
-            "or point SUMMITRY_CHROMIUM at a Chromium binary."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def test_filter_statements_by_speaker_with_htmx_push_and_back(server: str, browser: object, corpus: Corpus) -> None:
+def test_filter_statements_by_speaker_with_htmx_push_and_back(
+    server: str,  # noqa: F811
+    browser: object,  # noqa: F811
+    corpus: Corpus,
+) -> None:
     from playwright.sync_api import Browser, expect
 
     assert isinstance(browser, Browser)
@@ -123,7 +66,7 @@ def test_filter_statements_by_speaker_with_htmx_push_and_back(server: str, brows
         context.close()
 
 
-def test_statements_form_works_without_javascript(server: str, browser: object) -> None:
+def test_statements_form_works_without_javascript(server: str, browser: object) -> None:  # noqa: F811
     from playwright.sync_api import Browser, expect
 
     assert isinstance(browser, Browser)
@@ -139,3 +82,107 @@ def test_statements_form_works_without_javascript(server: str, browser: object) 
         expect(page.locator("h1")).to_have_text("Direct quotes by Giulia Rossi")
     finally:
         context.close()
+
+
+def _page(b: object, **kw: object) -> tuple[object, object, list[str]]:
+    from playwright.sync_api import Browser
+
+    assert isinstance(b, Browser)
+    context = b.new_context(viewport={"width": 1280, "height": 900}, **kw)  # type: ignore[arg-type]
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    return context, page, problems
+
+
+def test_search_while_typing_replaces_the_url_and_enter_pushes(server: str, browser: object) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    context, page, problems = _page(browser)
+    try:
+        page.goto(f"{server}/search")
+        page.wait_for_function("() => window.htmx && window.htmx.version === '4.0.1'")
+        before = page.evaluate("() => history.length")
+        page.locator("#search-q").press_sequentially("ferr*", delay=40)
+        page.wait_for_url("**/search?q=ferr*")
+        expect(page.locator(".actor-hits a.actor")).to_have_text("Ana Ferreira")
+        expect(page.locator("#result-count")).to_contain_text("1 name")
+        assert page.evaluate("() => history.length") == before, "typing must replace the URL, not push"
+        page.locator("#search-q").fill("ceasefire")
+        page.locator("#search-q").press("Enter")
+        page.wait_for_url("**/search?q=ceasefire")
+        expect(page.locator("h1")).to_have_text("Search results for “ceasefire”")
+        expect(page.locator(".hit").first).to_be_visible()
+        assert page.locator(".snippet mark").first.inner_text().lower() == "ceasefire"
+        page.go_back()
+        page.wait_for_url("**/search?q=ferr*")
+        expect(page.locator(".actor-hits a.actor")).to_have_text("Ana Ferreira")
+        page.locator("#search-q").fill('"unclosed')
+        page.locator("#search-q").press("Enter")
+        expect(page.locator("#results .notice.error")).to_contain_text("quotation mark")
+        assert not [p for p in problems if "400" not in p], problems
+    finally:
+        context.close()  # type: ignore[attr-defined]
+
+
+def test_facet_click_pushes_url_and_back_forward_restore(server: str, browser: object) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    context, page, problems = _page(browser)
+    try:
+        page.goto(f"{server}/statements")
+        page.wait_for_function("() => window.htmx && window.htmx.version === '4.0.1'")
+        page.locator("#f-type").select_option("direct")  # a change: results, counts and URL follow
+        page.wait_for_url("**/statements?type=direct")
+        expect(page.locator("#result-count")).to_contain_text("4 statements")
+        expect(page.locator("label[for='sp-tom-baker'] .n")).to_have_text("(1)")
+        page.locator("#sp-tom-baker").check()  # a facet click: no submit needed
+        page.wait_for_url("**/statements?speaker=tom-baker&type=direct")
+        expect(page.locator("#results li.statement")).to_have_count(1)
+        expect(page.locator("h1")).to_have_text("Direct quotes by Tom Baker")
+        page.go_back()
+        page.wait_for_url("**/statements?type=direct")
+        expect(page.locator("#results li.statement")).to_have_count(4)
+        expect(page.locator("#sp-tom-baker")).not_to_be_checked()
+        page.go_back()
+        page.wait_for_url(f"{server}/statements")
+        expect(page.locator("#results li.statement")).to_have_count(7)
+        page.go_forward()
+        page.go_forward()
+        page.wait_for_url("**/statements?speaker=tom-baker&type=direct")
+        expect(page.locator("#results li.statement")).to_have_count(1)
+        expect(page.locator("#sp-tom-baker")).to_be_checked()
+        assert not problems, problems
+    finally:
+        context.close()  # type: ignore[attr-defined]
+
+
+def test_keyboard_only_filtering(server: str, browser: object) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    context, page, problems = _page(browser)
+    try:
+        page.goto(f"{server}/statements")
+        page.wait_for_function("() => window.htmx && window.htmx.version === '4.0.1'")
+        page.locator("#f-q").focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "sp-tom-baker"  # the busiest speaker first
+        page.keyboard.press("Space")
+        expect(page.locator("#sp-tom-baker")).to_be_checked()
+        page.wait_for_url("**/statements?speaker=tom-baker")
+        # the facet was redrawn around the focused checkbox: focus stays put
+        assert page.evaluate("() => document.activeElement.id") == "sp-tom-baker"
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.type === 'submit'"):
+                break
+        else:
+            pytest.fail("Tab never reached the submit button")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/statements?speaker=tom-baker")
+        expect(page.locator("#results li.statement")).to_have_count(3)
+        expect(page.locator("h1")).to_have_text("Statements by Tom Baker")
+        assert not problems, problems
+    finally:
+        context.close()  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -453,3 +454,223 @@ def test_repeated_request_for_the_shown_url_does_not_push_history(client: TestCl
     assert same.headers["HX-Push-Url"] == "false"
     other = client.get(url, headers={**PARTIAL, "HX-Current-URL": "http://testserver/statements"})
     assert "HX-Push-Url" not in other.headers
+
+
+# --------------------------------------------------------------------------- the explorer (issue 4)
+
+
+def test_statement_keyset_pages_walk_forward_and_back(web_app: object, corpus: Corpus) -> None:
+    from dataclasses import replace
+
+    from app.web import queries as q
+    from app.web.filters import StatementFilters
+
+    with web_app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        for sort in ("-date", "date"):
+            f = StatementFilters(sort=sort)  # type: ignore[arg-type]
+            everything = [s.id for s in q.iter_statements(session, filters=f)]
+            assert sorted(everything) == sorted(corpus.statements.values())
+            seen: list[int] = []
+            page = q.statements_page(session, filters=f, per_page=3)
+            assert not page.has_prev
+            pages = [page]
+            while True:
+                seen += [s.id for s in page.items]
+                if not page.next_cursor:
+                    break
+                page = q.statements_page(session, filters=replace(f, after=page.next_cursor), per_page=3)
+                assert page.has_prev
+                pages.append(page)
+            assert seen == everything and len(pages) == 3
+            # and back again from the last page, by the "before" cursors
+            back = pages[-1]
+            for expected in reversed(pages[:-1]):
+                assert back.prev_cursor is not None
+                back = q.statements_page(session, filters=replace(f, before=back.prev_cursor), per_page=3)
+                assert [s.id for s in back.items] == [s.id for s in expected.items]
+            assert not back.has_prev
+        # undated statements come last in both orders
+        newest = [s.said_on for s in q.iter_statements(session, filters=StatementFilters())]
+        oldest = [s.said_on for s in q.iter_statements(session, filters=StatementFilters(sort="date"))]
+        assert newest[-1] is None and oldest[-1] is None and oldest[0] is not None
+
+
+def test_statements_cursor_in_the_url(client: TestClient, corpus: Corpus) -> None:
+    full = statement_ids(html(client, "/statements"))
+    ids = statement_ids(html(client, f"/statements?after=2025-04-10,{corpus.statements['baker_funding']}"))
+    assert ids == full[full.index(corpus.statements["baker_funding"]) + 1 :]
+    tree = html(client, "/statements?sort=date")
+    assert tree.css_first("h1").text(strip=True) == "Statements, oldest first"
+    assert statement_ids(tree)[0] == corpus.statements["rossi_peace"] or statement_ids(tree)[0] == min(
+        corpus.statements["rossi_peace"], corpus.statements["baker_pressure"]
+    )
+    assert "“after” should be a date" in html(client, "/statements?after=yesterday", status=400).text()
+
+
+def test_speaker_facet_counts_follow_the_other_filters(client: TestClient) -> None:
+    def counts(tree: LexborHTMLParser) -> dict[str, str]:
+        return {
+            n.css_first("input").attributes["value"]: n.css_first(".n").text(strip=True)
+            for n in tree.css("#speaker-facet label")
+        }
+
+    everything = counts(html(client, "/statements"))
+    assert everything["tom-baker"] == "(3)" and everything["ana-ferreira"] == "(2)"
+    direct = counts(html(client, "/statements?type=direct"))
+    assert direct["tom-baker"] == "(1)" and direct["giulia-rossi"] == "(1)"
+    # the speaker's own selection does not change its counts, and a selected speaker stays listed
+    chosen = counts(html(client, "/statements?speaker=tom-baker&type=direct"))
+    assert chosen == direct
+    at_talks = counts(html(client, "/statements?event=2025-02-03-rome-talks&speaker=niamh-walsh"))
+    assert at_talks == {"tom-baker": "(1)", "giulia-rossi": "(1)", "niamh-walsh": "(0)"}
+    # the partial carries the facet out of band, so the checkboxes agree with the results
+    frag = LexborHTMLParser(client.get("/statements?type=direct", headers=PARTIAL).text)
+    assert frag.css_first('#speaker-facet[hx-swap-oob] input[value="tom-baker"]') is not None
+
+
+def test_statements_text_box_updates_while_typing_without_history_spam(client: TestClient) -> None:
+    box = html(client, "/statements").css_first("input#f-q")
+    assert box.attributes["hx-trigger"] == "input changed delay:300ms"
+    assert box.attributes["hx-replace-url"] == "true" and "hx-push-url" not in box.attributes
+    assert box.attributes["hx-include"] == "closest form"
+    box = html(client, "/search").css_first("input#search-q")
+    assert box.attributes["hx-trigger"] == "input changed delay:300ms" and box.attributes["hx-replace-url"] == "true"
+
+
+@pytest.mark.parametrize(
+    "query", ["", "kind=summit", "participant=tom-baker", "sort=date", "country=it", "year=2025&month=4"]
+)
+def test_events_json_and_csv_have_the_same_rows_as_the_html_list(client: TestClient, query: str) -> None:
+    tree = html(client, f"/events?{query}" if query else "/events")
+    shown = [a.attributes["href"].rsplit("/", 1)[1] for a in tree.css(".event-name a")]
+    rows = _csv(client, f"/events.csv?{query}")
+    assert [r["slug"] for r in rows] == shown
+    data = client.get(f"/events.json?{query}").json()
+    assert [e["slug"] for e in data["items"]] == shown
+    assert data["total"] == len(shown)
+    tools = tree.css_first(".list-tools")
+    assert tools.css_first('a[href^="/events.csv"]').attributes["href"] == f"/events.csv?{query}".rstrip("?")
+    assert tools.css_first('a[href^="/events.json"]').attributes["href"] == f"/events.json?{query}".rstrip("?")
+
+
+@pytest.mark.parametrize("query", ["", "speaker=tom-baker", "type=direct&sort=date", "country=ca&q=would"])
+def test_statements_json_twin_matches_the_page(client: TestClient, query: str) -> None:
+    tree = html(client, f"/statements?{query}" if query else "/statements")
+    data = client.get(f"/statements.json?{query}").json()
+    assert [s["id"] for s in data["items"]] == statement_ids(tree)
+    assert [int(r["id"]) for r in _csv(client, f"/statements.csv?{query}")] == statement_ids(tree)
+    assert tree.css_first('.list-tools a[href^="/statements.json"]').attributes["href"].startswith("/statements.json")
+
+
+def test_search_twins_match_the_page(client: TestClient) -> None:
+    tree = html(client, "/search?q=ceasefire")
+    hrefs = [a.attributes["href"] for a in tree.css(".hit-title a")]
+    data = client.get("/search.json?q=ceasefire").json()
+    assert [h["url"] for h in data["items"]] == hrefs
+    rows = _csv(client, "/search.csv?q=ceasefire")
+    assert [r["url"].removeprefix("http://testserver") for r in rows] == hrefs
+    people = client.get("/search.json?q=baker").json()["actors"]
+    assert [a["actor"]["slug"] for a in people] == ["tom-baker"]
+    assert client.get("/search.json?q=%22open").status_code == 400
+
+
+def test_search_finds_people_by_name_alias_and_prefix(client: TestClient) -> None:
+    tree = html(client, "/search?q=ferr*")
+    hit = tree.css_first(".actor-hits a.actor")
+    assert hit.attributes["href"] == "/people/ana-ferreira"
+    assert hit.css_first("mark").text() == "Ferreira"
+    live = tree.css_first("#result-count")
+    assert live.attributes["aria-live"] == "polite" and "1 name" in live.text()
+    tree = html(client, "/search?q=%22giulia+rossi%22")
+    assert [a.attributes["href"] for a in tree.css(".actor-hits a")] == ["/people/giulia-rossi"]
+    assert html(client, "/search?q=nobodyhere").css_first(".actor-hits") is None
+
+
+def test_events_month_filter_and_its_words(client: TestClient) -> None:
+    tree = html(client, "/events?year=2025&month=4")
+    assert texts(tree, ".event-name a") == ["Atlantic Partnership Summit"]
+    assert tree.css_first("h1").text(strip=True) == "Events in April 2025"
+    assert "needs a “year”" in html(client, "/events?month=4", status=400).text()
+
+
+def test_events_timeline_is_an_accessible_svg_with_links(client: TestClient) -> None:
+    tree = html(client, "/events")
+    fig = tree.css_first("#results figure.chart-figure")
+    svg = fig.css_first('svg[role="img"]')
+    title_id, desc_id = svg.attributes["aria-labelledby"].split()
+    assert "Events" in svg.css_first(f"title#{title_id}").text() and svg.css_first(f"desc#{desc_id}") is not None
+    assert not svg.css("a")
+    layer = fig.css_first('svg[aria-hidden="true"]')
+    hrefs = {a.attributes["href"] for a in layer.css("a")}
+    assert hrefs == {"/events?year=2025&month=2", "/events?year=2025&month=4"}
+    assert {a.attributes["href"] for a in fig.css(".chart-data a")} == hrefs  # the text alternative links too
+    # a chosen year shows its months, the chosen one marked
+    fig = html(client, "/events?year=2025&month=2").css_first("figure.chart-figure")
+    assert fig.css_first("rect.bar.current") is not None
+    assert "(shown)" in fig.css_first(".chart-data").text()
+
+
+def test_event_page_counts_sources_per_field_and_links_evidence(client: TestClient, corpus: Corpus) -> None:
+    tree = html(client, f"/events/{corpus.events['summit']}")
+    support = texts(tree, ".facts .support")
+    assert support[0].startswith("date: 1 of 2 sources") and support[1].startswith("place: 2 of 2 sources")
+    for a in tree.css(".facts .support a"):
+        assert re.fullmatch(r"/documents/\d+#span-\d+-\d+", a.attributes["href"])
+    # every participant has its sources, several numbered
+    walsh = next(li for li in tree.css(".participants li") if "Niamh Walsh" in li.text())
+    assert len(walsh.css("a.evidence-link")) == 2
+    chart = tree.css_first('#statements svg[role="img"]')
+    assert "Statements by speaker" in chart.css_first("title").text()
+    assert "Ana Ferreira: 2" in chart.css_first("desc").text()
+    # the speaker chart's text alternative
+    assert "Ana Ferreira: 2 statements" in tree.css_first("#statements .chart-data").text(separator=" ")
+
+
+def test_document_highlights_event_date_and_place(client: TestClient, corpus: Corpus) -> None:
+    tree = html(client, f"/documents/{corpus.docs['doc1']}")
+    date = tree.css_first("mark.hl-event-date")
+    assert date.text() == "on Thursday" and date.attributes["id"].startswith("span-")
+    assert tree.css_first("mark.hl-event-place") is not None
+
+
+def test_cite_box_on_lists_and_entities(client: TestClient, corpus: Corpus) -> None:
+    for url, words in [
+        ("/statements?speaker=tom-baker&type=direct", "Direct quotes by Tom Baker"),
+        ("/events?kind=summit", "Summits"),
+        ("/people/tom-baker", "Tom Baker"),
+        ("/countries/it", "Italy"),
+        ("/search?q=ceasefire", "ceasefire"),
+        (f"/events/{corpus.events['summit']}", "Atlantic Partnership Summit"),
+    ]:
+        box = html(client, url).css_first("aside.cite")
+        assert box is not None, url
+        assert box.css_first("a").attributes["href"] == "http://testserver" + url
+        assert words in box.text() and box.css_first("time[datetime]") is not None
+
+
+def test_person_page_timeline_co_participants_and_evidence(client: TestClient) -> None:
+    tree = html(client, "/people/tom-baker")
+    assert tree.css_first('#timeline-h ~ figure svg[role="img"]') is not None
+    chips = {li.css_first("a").text(): li.css_first(".n").text() for li in tree.css("ul.chips li")}
+    assert chips == {"Ana Ferreira": "1", "Giulia Rossi": "1", "Niamh Walsh": "1", "Portugal": "1"}
+    for row in tree.css("ol.events .event-row"):
+        link = row.css_first("a.evidence-link")
+        assert re.fullmatch(r"/documents/\d+#span-\d+-\d+", link.attributes["href"])
+    tools = tree.css_first("#statements-h").parent
+    assert tools.css_first('a[href="/statements.csv?speaker=tom-baker"]') is not None
+    assert tools.css_first('a[href="/statements.json?speaker=tom-baker"]') is not None
+
+
+def test_country_page_statements_about_it(client: TestClient, corpus: Corpus) -> None:
+    tree = html(client, "/countries/ca")
+    about = tree.css_first("#about-h").parent
+    assert statement_ids(about) == [corpus.statements["baker_pressure"]]
+    tree = html(client, "/countries/pt")
+    assert tree.css_first('figure svg[role="img"]') is not None  # events held in Portugal over time
+    assert "Atlantic Partnership Summit" in texts(tree, "#held-h ~ ol .event-name a")
+
+
+def test_api_index_lists_the_twins(client: TestClient) -> None:
+    listed = texts(html(client, "/api"), "table.api code")
+    for path in ("/events.csv", "/events.json", "/statements.json", "/search.json", "/search.csv", "/statements.csv"):
+        assert path in listed

@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from app.web import queries as q
 from app.web import urls
+from app.web.csv_export import csv_lines
 from app.web.deps import (
     ApiEventFiltersDep,
     ApiSearchParamsDep,
     ApiStatementFiltersDep,
+    CodePath,
+    DocumentId,
     NotFound,
     SessionDep,
+    SlugPath,
+    StatementId,
 )
+from app.web.filters import StatementFilters
 
-router = APIRouter(prefix="/api", tags=["api"])
-csv_router = APIRouter(tags=["export"])
+
+class ErrorBody(BaseModel):
+    """What every API error says: a title, and what was wrong (one line per parameter)."""
+
+    error: str
+    detail: list[str]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter was wrong; ``detail`` says which and why"},
+    404: {"model": ErrorBody, "description": "Nothing has that id, slug or code"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+csv_router = APIRouter(tags=["export"], responses=ERRORS)
 
 
 def jsonable(obj: Any) -> Any:
@@ -75,7 +92,7 @@ def api_events(session: SessionDep, filters: ApiEventFiltersDep) -> JSONResponse
 
 
 @router.get("/events/{slug}", summary="One event with participants, statements, agreements and sources")
-def api_event(session: SessionDep, slug: str) -> JSONResponse:
+def api_event(session: SessionDep, slug: SlugPath) -> JSONResponse:
     detail = q.get_event(session, slug=slug)
     if detail is None:
         raise NotFound(f"There is no event at “{slug}”.")
@@ -95,7 +112,7 @@ def api_statements(session: SessionDep, filters: ApiStatementFiltersDep) -> JSON
 
 
 @router.get("/statements/{statement_id}", summary="One statement")
-def api_statement(session: SessionDep, statement_id: int) -> JSONResponse:
+def api_statement(session: SessionDep, statement_id: StatementId) -> JSONResponse:
     row = q.get_statement(session, statement_id=statement_id)
     if row is None:
         raise NotFound(f"There is no statement number {statement_id}.")
@@ -103,7 +120,7 @@ def api_statement(session: SessionDep, statement_id: int) -> JSONResponse:
 
 
 @router.get("/people/{slug}", summary="A person: events, statements, agreements, documents")
-def api_person(session: SessionDep, slug: str) -> JSONResponse:
+def api_person(session: SessionDep, slug: SlugPath) -> JSONResponse:
     detail = q.get_actor(session, slug=slug, kinds=["person"])
     if detail is None:
         raise NotFound(f"There is no person at “{slug}”.")
@@ -111,7 +128,7 @@ def api_person(session: SessionDep, slug: str) -> JSONResponse:
 
 
 @router.get("/organisations/{slug}", summary="An organisation or group")
-def api_organisation(session: SessionDep, slug: str) -> JSONResponse:
+def api_organisation(session: SessionDep, slug: SlugPath) -> JSONResponse:
     detail = q.get_actor(session, slug=slug, kinds=["organisation", "group"])
     if detail is None:
         raise NotFound(f"There is no organisation at “{slug}”.")
@@ -119,7 +136,7 @@ def api_organisation(session: SessionDep, slug: str) -> JSONResponse:
 
 
 @router.get("/countries/{code}", summary="A country by its ISO code")
-def api_country(session: SessionDep, code: str) -> JSONResponse:
+def api_country(session: SessionDep, code: CodePath) -> JSONResponse:
     detail = q.get_country(session, code=code.lower()) if code.isalpha() and len(code) in (2, 3) else None
     if detail is None:
         raise NotFound(f"There is no country with the code “{code}”.")
@@ -127,7 +144,7 @@ def api_country(session: SessionDep, code: str) -> JSONResponse:
 
 
 @router.get("/documents/{doc_id}", summary="A document: its facts with their character spans")
-def api_document(session: SessionDep, doc_id: int) -> JSONResponse:
+def api_document(session: SessionDep, doc_id: DocumentId) -> JSONResponse:
     detail = q.get_document(session, doc_id=doc_id)
     if detail is None:
         raise NotFound(f"There is no document number {doc_id}.")
@@ -165,52 +182,47 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_lines(request: Request, filters: Any) -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-
-    def flush() -> str:
-        value = buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-        return value
-
-    writer.writerow(CSV_COLUMNS)
-    yield flush()
+def _csv_rows(request: Request, filters: StatementFilters) -> Iterator[list[Any]]:
     base = str(request.base_url).rstrip("/")
     with request.app.state.sessionmaker() as session:
-        for i, s in enumerate(q.iter_statements(session, filters=filters), 1):
-            writer.writerow(
-                [
-                    s.id,
-                    s.date.isoformat() if s.date else "",
-                    s.speaker.name,
-                    s.speaker.slug,
-                    s.speaker.kind,
-                    s.speaker.country_code or "",
-                    "direct" if s.direct else "reported",
-                    s.cue or "",
-                    s.text,
-                    s.event.name if s.event else "",
-                    s.event.slug if s.event else "",
-                    s.document.id,
-                    s.document.title,
-                    s.document.outlet or "",
-                    s.document.published.isoformat() if s.document.published else "",
-                    s.evidence.start,
-                    s.evidence.end,
-                    base + urls.statement(s.id),
-                ]
-            )
-            if i % 200 == 0:
-                yield flush()
-    yield flush()
+        for s in q.iter_statements(session, filters=filters):
+            yield [
+                s.id,
+                s.date.isoformat() if s.date else "",
+                s.speaker.name,
+                s.speaker.slug,
+                s.speaker.kind,
+                s.speaker.country_code or "",
+                "direct" if s.direct else "reported",
+                s.cue or "",
+                s.text,
+                s.event.name if s.event else "",
+                s.event.slug if s.event else "",
+                s.document.id,
+                s.document.title,
+                s.document.outlet or "",
+                s.document.published.isoformat() if s.document.published else "",
+                s.evidence.start,
+                s.evidence.end,
+                base + urls.statement(s.id),
+            ]
 
 
-@csv_router.get("/statements.csv", summary="Every statement matching the /statements filters, as CSV (streamed)")
-def statements_csv(request: Request, filters: ApiStatementFiltersDep) -> StreamingResponse:
-    return StreamingResponse(
-        _csv_lines(request, filters),
+class CSVResponse(StreamingResponse):
+    media_type = "text/csv"
+
+
+@csv_router.get(
+    "/statements.csv",
+    summary="Every statement matching the /statements filters, as CSV (streamed)",
+    response_class=CSVResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV, one row a statement"}
+    },
+)
+def statements_csv(request: Request, filters: ApiStatementFiltersDep) -> CSVResponse:
+    return CSVResponse(
+        csv_lines(CSV_COLUMNS, _csv_rows(request, filters)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="statements.csv"'},
     )

@@ -19,6 +19,15 @@ CODE_RE = re.compile(r"^[a-z]{2,3}$")
 EVENT_KINDS = ("summit", "meeting", "talks", "call", "visit", "conference", "other")
 MAX_PAGE = 10_000
 MAX_Q = 200
+MAX_SPEAKERS = 50
+MAX_ECHO = 60  # how much of a rejected value an error message repeats
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def shown(value: str) -> str:
+    """A rejected value as an error message repeats it: control characters made visible, long ones cut."""
+    value = CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return value if len(value) <= MAX_ECHO else value[:MAX_ECHO] + f"… ({len(value)} characters)"
 
 
 class BadParams(Exception):
@@ -46,15 +55,17 @@ class _Reader:
     def one(self, key: str) -> str | None:
         vals = self.values.get(key, [])
         if len(vals) > 1 and len(set(vals)) > 1:
-            self.errors.append(f"“{key}” was given more than once ({', '.join(vals)}); give it once.")
+            self.errors.append(f"“{key}” was given more than once ({', '.join(map(shown, vals))}); give it once.")
             return None
         return vals[0] if vals else None
 
     def slug(self, key: str, value: str | None, what: str) -> str | None:
         if value is None:
             return None
-        if not SLUG_RE.match(value):
-            self.errors.append(f"“{key}” should be the short name of {what} as it appears in its URL, not “{value}”.")
+        if not SLUG_RE.fullmatch(value):
+            self.errors.append(
+                f"“{key}” should be the short name of {what} as it appears in its URL, not “{shown(value)}”."
+            )
             return None
         return value
 
@@ -62,8 +73,8 @@ class _Reader:
         if value is None:
             return None
         code = value.lower()
-        if not CODE_RE.match(code):
-            self.errors.append(f"“{key}” should be a two-letter country code such as “fr”, not “{value}”.")
+        if not CODE_RE.fullmatch(code):
+            self.errors.append(f"“{key}” should be a two-letter country code such as “fr”, not “{shown(value)}”.")
             return None
         return code
 
@@ -71,16 +82,18 @@ class _Reader:
         if value is None:
             return None
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.errors.append(f"“{key}” should be a date written YYYY-MM-DD, not “{value}”.")
+            self.errors.append(f"“{key}” should be a date written YYYY-MM-DD, not “{shown(value)}”.")
             return None
 
     def integer(self, key: str, value: str | None, *, low: int, high: int, default: int) -> int:
         if value is None:
             return default
         if not re.fullmatch(r"\d{1,6}", value) or not low <= int(value) <= high:
-            self.errors.append(f"“{key}” should be a whole number from {low} to {high}, not “{value}”.")
+            self.errors.append(f"“{key}” should be a whole number from {low} to {high}, not “{shown(value)}”.")
             return default
         return int(value)
 
@@ -88,12 +101,26 @@ class _Reader:
         if value is None:
             return None
         if value not in choices:
-            self.errors.append(f"“{key}” should be one of {', '.join(choices)}, not “{value}”.")
+            self.errors.append(f"“{key}” should be one of {', '.join(choices)}, not “{shown(value)}”.")
             return None
         return value
 
+    def cursor(self, key: str, value: str | None) -> tuple[dt.date | None, int] | None:
+        """A keyset cursor ``YYYY-MM-DD,ID`` (``,ID`` for an undated row)."""
+        if value is None:
+            return None
+        m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})?,(\d{1,12})", value)
+        if m is None:
+            self.errors.append(f"“{key}” should be a date and a number such as “2025-04-10,123”, not “{shown(value)}”.")
+            return None
+        day = self.date(key, m.group(1)) if m.group(1) else None
+        return None if m.group(1) and day is None else (day, int(m.group(2)))
+
     def text(self, key: str, value: str | None) -> str | None:
         if value is None:
+            return None
+        if CONTROL_RE.search(value):
+            self.errors.append(f"“{key}” contains a control character (such as a NUL byte): “{shown(value)}”.")
             return None
         value = " ".join(value.split())
         if len(value) > MAX_Q:
@@ -131,17 +158,23 @@ class StatementFilters:
     date_to: dt.date | None = None
     type: Literal["direct", "reported"] | None = None
     q: str | None = None
+    sort: Literal["date", "-date"] = "-date"
+    after: tuple[dt.date | None, int] | None = None  # keyset cursor: rows after (said_on, id)
+    before: tuple[dt.date | None, int] | None = None  # keyset cursor: rows before (said_on, id)
     page: int = 1
 
-    PARAMS = ("speaker", "event", "country", "from", "to", "type", "q", "page")
+    PARAMS = ("speaker", "event", "country", "from", "to", "type", "q", "sort", "after", "before", "page")
     TYPES = ("direct", "reported")
+    SORTS = ("-date", "date")
     PER_PAGE = 50
 
     @classmethod
     def parse(cls, items: Iterable[tuple[str, str]]) -> Self:
         r = _Reader(items, cls.PARAMS)
         speakers = []
-        for value in r.many("speaker"):
+        if len(set(r.many("speaker"))) > MAX_SPEAKERS:
+            r.errors.append(f"“speaker” was given {len(set(r.many('speaker')))} times; at most {MAX_SPEAKERS}.")
+        for value in r.many("speaker")[: MAX_SPEAKERS + 1]:
             slug = r.slug("speaker", value, "a person or body")
             if slug:
                 speakers.append(slug)
@@ -158,8 +191,13 @@ class StatementFilters:
             date_to=date_to,
             type=kind,  # type: ignore[arg-type]
             q=r.text("q", r.one("q")),
+            sort=r.choice("sort", r.one("sort"), cls.SORTS) or "-date",  # type: ignore[arg-type]
+            after=r.cursor("after", r.one("after")),
+            before=r.cursor("before", r.one("before")),
             page=r.integer("page", r.one("page"), low=1, high=MAX_PAGE, default=1),
         )
+        if f.after and f.before:
+            r.errors.append("Give “after” or “before”, not both.")
         r.done()
         return f
 
@@ -177,19 +215,24 @@ class StatementFilters:
             params.append(("type", self.type))
         if self.q:
             params.append(("q", self.q))
+        if self.sort != "-date":
+            params.append(("sort", self.sort))
+        for key, cur in (("after", self.after), ("before", self.before)):
+            if cur:
+                params.append((key, f"{cur[0].isoformat() if cur[0] else ''},{cur[1]}"))
         if self.page > 1:
             params.append(("page", str(self.page)))
         return params
 
     def with_page(self, page: int) -> StatementFilters:
-        return replace(self, page=page)
+        return replace(self, page=page, after=None, before=None)
 
     @property
     def is_filtered(self) -> bool:
         return bool(self.to_params_without_page())
 
     def to_params_without_page(self) -> list[tuple[str, str]]:
-        return [p for p in self.to_params() if p[0] != "page"]
+        return [p for p in self.to_params() if p[0] not in ("page", "sort", "after", "before")]
 
     def describe(
         self,
@@ -215,6 +258,8 @@ class StatementFilters:
         if self.q:
             parts.append(f"containing “{self.q}”")
         text = " ".join(parts)
+        if self.sort == "date":
+            text += ", oldest first"
         if self.page > 1:
             text += f" (page {self.page})"
         return text
@@ -225,11 +270,12 @@ class EventFilters:
     kind: str | None = None
     country: str | None = None
     year: int | None = None
+    month: int | None = None  # 1-12, only with a year
     participant: str | None = None
     sort: Literal["date", "-date"] = "-date"
     page: int = 1
 
-    PARAMS = ("kind", "country", "year", "participant", "sort", "page")
+    PARAMS = ("kind", "country", "year", "month", "participant", "sort", "page")
     SORTS = ("-date", "date")
     PER_PAGE = 50
 
@@ -238,10 +284,15 @@ class EventFilters:
         r = _Reader(items, cls.PARAMS)
         year_raw = r.one("year")
         year = r.integer("year", year_raw, low=1900, high=2100, default=0) if year_raw else None
+        month_raw = r.one("month")
+        month = r.integer("month", month_raw, low=1, high=12, default=0) if month_raw else None
+        if month and not year_raw:
+            r.errors.append("“month” needs a “year” as well.")
         f = cls(
             kind=r.choice("kind", r.one("kind"), EVENT_KINDS),
             country=r.code("country", r.one("country")),
             year=year or None,
+            month=month or None,
             participant=r.slug("participant", r.one("participant"), "a person or body"),
             sort=r.choice("sort", r.one("sort"), cls.SORTS) or "-date",  # type: ignore[arg-type]
             page=r.integer("page", r.one("page"), low=1, high=MAX_PAGE, default=1),
@@ -257,6 +308,8 @@ class EventFilters:
             params.append(("country", self.country))
         if self.year:
             params.append(("year", str(self.year)))
+        if self.month:
+            params.append(("month", str(self.month)))
         if self.participant:
             params.append(("participant", self.participant))
         if self.sort != "-date":
@@ -283,7 +336,7 @@ class EventFilters:
         if self.country:
             parts.append("in " + country_names.get(self.country, self.country.upper()))
         if self.year:
-            parts.append(f"in {self.year}")
+            parts.append(f"in {dt.date(self.year, self.month, 1):%B %Y}" if self.month else f"in {self.year}")
         if self.participant:
             parts.append("with " + actor_names.get(self.participant, self.participant))
         text = " ".join(parts)

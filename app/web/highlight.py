@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-KIND_ORDER = {"statement": 0, "agreement": 1, "event": 2, "participation": 3, "mention": 4}
+KIND_ORDER = {
+    "statement": 0,
+    "agreement": 1,
+    "event": 2,
+    "event-date": 2,
+    "event-place": 2,
+    "participation": 3,
+    "mention": 4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +114,15 @@ def render_paragraph(text: str, start: int, end: int, spans: list[tuple[int, Spa
 
 
 def _ref_mark(kind: str) -> str:
-    return {"statement": "❝", "agreement": "§", "event": "◆", "participation": "●"}.get(kind, "↗")
+    marks = {
+        "statement": "❝",
+        "agreement": "§",
+        "event": "◆",
+        "participation": "●",
+        "event-date": "◷",
+        "event-place": "◈",
+    }
+    return marks.get(kind, "↗")
 
 
 def _merge_same(spans: list[Span]) -> list[Span]:

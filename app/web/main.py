@@ -6,10 +6,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -18,16 +19,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app import config
 from app.db.engine import make_engine, session_factory
 from app.web import api, pages
+from app.web.api import ErrorBody
 from app.web.deps import NotFound, Redirect
-from app.web.filters import BadParams
+from app.web.filters import CONTROL_RE, BadParams, shown
 from app.web.render import render
 
 log = logging.getLogger(__name__)
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
@@ -36,10 +37,16 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+MAX_QUERY = 64 * 1024  # characters of query string a request may carry
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware (streams pass straight through) adding the headers above."""
+    """Pure ASGI middleware (streams pass straight through) adding the headers above to every response.
+
+    It is also the last resort for an unhandled exception: it logs the traceback and answers with a
+    plain 500 page (or JSON) that shows none of it. Starlette's own last resort sits outside every
+    middleware, so its answer would miss these headers.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -48,21 +55,112 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:  # the status line has gone: all that can be done is to end the response
+                return
+            await _server_error(Request(scope))(scope, receive, send_with_headers)
+
+
+def _server_error(request: Request) -> Response:
+    try:
+        return _error(request, 500, "Something went wrong", ["The server could not show this page."])
+    except Exception:  # the templates themselves failing
+        log.exception("could not render the error page")
+        return PlainTextResponse("Something went wrong: the server could not show this page.", status_code=500)
+
+
+class HeadAsGet:
+    """``HEAD`` on any ``GET`` route: the route runs as ``GET`` and the client gets its headers only.
+
+    (FastAPI's routes answer only the methods they declare, so without this HEAD would be a 405.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        body_sent = False
+
+        async def headers_only(message: Message) -> None:
+            nonlocal body_sent
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not body_sent:
+                body_sent = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def request_problems(scope: Scope) -> list[str]:
+    """What is wrong with a request's address before any route reads it: bytes that are not UTF-8,
+    control characters (a NUL byte cannot even be sent to PostgreSQL), a query string too long."""
+    problems: list[str] = []
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+    try:
+        unquote_to_bytes(raw_path.split(b"?", 1)[0]).decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append("The address is not valid UTF-8: it has a %-escape (such as %FF) that is not UTF-8 text.")
+    if CONTROL_RE.search(scope["path"]):
+        problems.append("The address contains a control character (such as %00, a NUL byte).")
+    query: bytes = scope.get("query_string", b"")
+    longest = ("", 0)
+    for part in query.split(b"&"):
+        if not part:
+            continue
+        raw_key, _, raw_value = part.partition(b"=")
+        key = unquote_to_bytes(raw_key.replace(b"+", b" ")).decode("utf-8", "replace")
+        try:
+            value = unquote_to_bytes(raw_value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"“{shown(key)}” is not valid UTF-8 text: it has a %-escape (such as %FF) that is not.")
+            continue
+        if CONTROL_RE.search(key) or CONTROL_RE.search(value):
+            problems.append(f"“{shown(key)}” contains a control character (such as %00, a NUL byte).")
+        if len(raw_value) > longest[1]:
+            longest = (key, len(raw_value))
+    if len(query) > MAX_QUERY:
+        problems.append(
+            f"The query string is too long ({len(query)} characters; at most {MAX_QUERY}); "
+            f"“{shown(longest[0])}” alone has {longest[1]}."
+        )
+    return list(dict.fromkeys(problems))
+
+
+class RequestSanity:
+    """Answers 400 (saying why) to an address no route could read safely; see ``request_problems``."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (problems := request_problems(scope)):
+            await _error(Request(scope), 400, "That address cannot be used", problems)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 def _wants_json(request: Request) -> bool:
     path = request.url.path
-    return path.startswith("/api/") or path.endswith(".csv")
+    return path.startswith("/api/") or path.endswith((".csv", ".json"))
 
 
 def _error(request: Request, status: int, title: str, messages: list[str]) -> Response:
@@ -89,8 +187,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         errors: list[Any] = list(exc.errors())
         if any(e.get("loc", ("",))[0] == "path" for e in errors):
             return _error(request, 404, "Not found", [f"Nothing lives at {request.url.path}."])
-        messages = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in errors]
-        return _error(request, 422, "Those parameters cannot be used", messages)
+        messages = [_validation_message(e) for e in errors]
+        status = 400 if all(e.get("loc", ("",))[0] == "query" for e in errors) else 422
+        return _error(request, status, "Those parameters cannot be used", list(dict.fromkeys(messages)))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -98,10 +197,16 @@ def _install_error_handlers(app: FastAPI) -> None:
             return _error(request, 404, "Not found", [f"Nothing lives at {request.url.path}."])
         return _error(request, exc.status_code, "Something went wrong", [str(exc.detail)])
 
-    @app.exception_handler(Exception)
-    async def server_error(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
-        return _error(request, 500, "Something went wrong", ["The server could not show this page."])
+
+def _validation_message(error: dict[str, Any]) -> str:
+    """``“page”: Input should be less than or equal to 10000, not “99999”.`` from one pydantic error."""
+    loc = [str(p) for p in error.get("loc", ())[1:] if not isinstance(p, int)]
+    field = ".".join(loc) or "the request"
+    message = str(error.get("msg", "invalid")).rstrip(".")
+    value = error.get("input")
+    if isinstance(value, str | int | float):
+        return f"“{field}”: {message}, not “{shown(str(value))}”."
+    return f"“{field}”: {message}."
 
 
 def _warm_caches(app: FastAPI) -> None:
@@ -116,6 +221,36 @@ def _warm_caches(app: FastAPI) -> None:
             queries.event_options(session)
     except SQLAlchemyError as exc:  # a database not migrated yet: the pages will say so
         log.warning("could not read the database at startup: %s", exc)
+
+
+ERROR_RESPONSES = {
+    "400": "A parameter was wrong; ``detail`` says which and why",
+    "404": "Nothing has that id, slug or code",
+}
+
+
+def _openapi_errors_as_served(app: FastAPI) -> None:
+    """The schema documents the errors as this app serves them: every operation may answer 400 (a bad
+    parameter; FastAPI's 422 is turned into a 400 by ``invalid``) or 404, with an ``ErrorBody``."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = FastAPI.openapi(app)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.pop("HTTPValidationError", None)
+            components.pop("ValidationError", None)
+            components["ErrorBody"] = ErrorBody.model_json_schema()
+            error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.setdefault("responses", {})
+                    responses.pop("422", None)
+                    for status, description in ERROR_RESPONSES.items():
+                        responses.setdefault(status, {"description": description, "content": error_content})
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -139,10 +274,14 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
     _warm_caches(app)
+    # Outermost last: the headers go on everything, HEAD works on every GET, bad bytes never reach a route.
+    app.add_middleware(RequestSanity)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=config.STATIC_DIR), name="static")
     app.include_router(api.csv_router)
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_error_handlers(app)
+    _openapi_errors_as_served(app)
     return app

@@ -1,36 +1,83 @@
-"""HTML routes: thin. Parse (deps), query (queries), render (render)."""
+"""HTML routes: thin. Parse (deps), query (queries), draw (charts), render (render)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from app.web import charts, exports, urls
 from app.web import queries as q
-from app.web import urls
 from app.web.deps import (
+    DocumentId,
     EventFiltersDep,
     NotFound,
     SearchParamsDep,
     SessionDep,
     StatementFiltersDep,
+    StatementId,
 )
-from app.web.filters import BadParams
+from app.web.filters import BadParams, EventFilters
 from app.web.render import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter()
+router.include_router(exports.router)  # the .json/.csv twins: in the OpenAPI schema
 
 
-@router.get("/")
+def page(path: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An HTML route (kept out of the OpenAPI schema, which describes the JSON and CSV)."""
+    return router.get(path, include_in_schema=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """What a "cite this view" box shows: the canonical absolute URL, the access date, the view in words."""
+
+    url: str
+    accessed: dt.date
+    description: str
+
+
+def cite(request: Request, description: str) -> Cite:
+    query = request.url.query
+    path = request.url.path + (f"?{query}" if query else "")
+    return Cite(urls.absolute(str(request.base_url), path), dt.date.today(), description)
+
+
+def event_timeline(session: Session, filters: EventFilters, *, chart_id: str, title: str) -> charts.Chart | None:
+    counts = q.event_timeline(session, filters=filters)
+    if not counts:
+        return None
+    marks = charts.timeline(
+        counts,
+        month_href=lambda y, m: urls.events_in(filters, y, m),
+        year_href=lambda y: urls.events_in(filters, y),
+        by="month" if filters.year else "auto",
+        current=(filters.year, filters.month) if filters.year else None,
+    )
+    return charts.timeline_chart(marks, chart_id=chart_id, title=title)
+
+
+@page("/")
 def home(request: Request, session: SessionDep) -> Response:
     return render(
         request,
         "home.html",
-        {"counts": q.counts(session), "events": q.recent_events(session, limit=8)},
+        {
+            "counts": q.counts(session),
+            "events": q.recent_events(session, limit=8),
+            "timeline": event_timeline(session, EventFilters(), chart_id="home-timeline", title="Events over time"),
+        },
     )
 
 
-@router.get("/events")
+@page("/events")
 def events(request: Request, session: SessionDep, filters: EventFiltersDep) -> Response:
     names = q.actor_names(session, slugs=[filters.participant] if filters.participant else [])
     if filters.participant and filters.participant not in names:
@@ -45,19 +92,31 @@ def events(request: Request, session: SessionDep, filters: EventFiltersDep) -> R
             "options": options,
             "page": q.list_events(session, filters=filters),
             "description": description,
+            "timeline": event_timeline(session, filters, chart_id="events-timeline", title=f"{description} over time"),
+            "cite": cite(request, description),
         },
     )
 
 
-@router.get("/events/{slug}")
+@page("/events/{slug}")
 def event(request: Request, session: SessionDep, slug: str) -> Response:
     detail = q.get_event(session, slug=slug)
     if detail is None:
         raise NotFound(f"There is no event at “{slug}”.")
-    return render(request, "event.html", {"d": detail})
+    by_speaker = sorted(((g.speaker.name, len(g.statements)) for g in detail.speakers), key=lambda p: (-p[1], p[0]))
+    chart = (
+        charts.bar_chart(by_speaker, chart_id="speaker-chart", title=f"Statements by speaker at {detail.event.name}")
+        if len(by_speaker) > 1
+        else None
+    )
+    return render(
+        request,
+        "event.html",
+        {"d": detail, "speaker_chart": chart, "cite": cite(request, f"{detail.event.name}, as reported in the news")},
+    )
 
 
-@router.get("/statements")
+@page("/statements")
 def statements(request: Request, session: SessionDep, filters: StatementFiltersDep) -> Response:
     names = q.actor_names(session, slugs=filters.speakers)
     events = q.event_names(session, slugs=[filters.event] if filters.event else [])
@@ -78,75 +137,102 @@ def statements(request: Request, session: SessionDep, filters: StatementFiltersD
         {
             "filters": filters,
             "options": options,
-            "page": q.list_statements(session, filters=filters),
+            "speakers": q.speaker_facet(session, filters=filters),
+            "page": q.statements_page(session, filters=filters),
             "description": description,
+            "cite": cite(request, description),
         },
     )
 
 
-@router.get("/statements/{statement_id}")
-def statement(request: Request, session: SessionDep, statement_id: int) -> Response:
+@page("/statements/{statement_id}")
+def statement(request: Request, session: SessionDep, statement_id: StatementId) -> Response:
     row = q.get_statement(session, statement_id=statement_id)
     if row is None:
         raise NotFound(f"There is no statement number {statement_id}.")
     return render(request, "statement.html", {"s": row})
 
 
-@router.get("/people/{slug}")
+def _actor_page(request: Request, session: Session, detail: q.ActorDetail) -> Response:
+    a = detail.actor
+    timeline = event_timeline(
+        session,
+        urls.events_of(participant=a.slug),
+        chart_id="actor-timeline",
+        title=f"Events with {a.name} over time",
+    )
+    return render(
+        request,
+        "actor.html",
+        {"d": detail, "timeline": timeline, "cite": cite(request, f"{a.name}: events attended and statements made")},
+    )
+
+
+@page("/people/{slug}")
 def person(request: Request, session: SessionDep, slug: str) -> Response:
     detail = q.get_actor(session, slug=slug, kinds=["person"])
     if detail is None:
         raise NotFound(f"There is no person at “{slug}”.")
-    return render(request, "actor.html", {"d": detail})
+    return _actor_page(request, session, detail)
 
 
-@router.get("/organisations/{slug}")
+@page("/organisations/{slug}")
 def organisation(request: Request, session: SessionDep, slug: str) -> Response:
     detail = q.get_actor(session, slug=slug, kinds=["organisation", "group"])
     if detail is None:
         raise NotFound(f"There is no organisation at “{slug}”.")
-    return render(request, "actor.html", {"d": detail})
+    return _actor_page(request, session, detail)
 
 
-@router.get("/countries/{code}")
+@page("/countries/{code}")
 def country(request: Request, session: SessionDep, code: str) -> Response:
     if code != code.lower():
         return RedirectResponse(urls.country(code), status_code=301)
     detail = q.get_country(session, code=code) if code.isalpha() and len(code) in (2, 3) else None
     if detail is None:
         raise NotFound(f"There is no country with the code “{code}”.")
-    return render(request, "country.html", {"d": detail})
+    timeline = event_timeline(
+        session, urls.events_of(country=detail.code), chart_id="country-timeline", title=f"Events held in {detail.name}"
+    )
+    return render(
+        request,
+        "country.html",
+        {
+            "d": detail,
+            "timeline": timeline,
+            "cite": cite(request, f"{detail.name}: events held and attended, its people, statements about it"),
+        },
+    )
 
 
-@router.get("/documents/{doc_id}")
-def document(request: Request, session: SessionDep, doc_id: int) -> Response:
+@page("/documents/{doc_id}")
+def document(request: Request, session: SessionDep, doc_id: DocumentId) -> Response:
     detail = q.get_document(session, doc_id=doc_id)
     if detail is None:
         raise NotFound(f"There is no document number {doc_id}.")
     return render(request, "document.html", {"d": detail})
 
 
-@router.get("/search")
+@page("/search")
 def search(request: Request, session: SessionDep, params: SearchParamsDep) -> Response:
     results = q.search(session, params=params)
+    description = f"Search results for “{params.q}”" if params.q else "Search"
     return render(
         request,
         "search.html",
-        {"params": params, "results": results},
+        {"params": params, "results": results, "cite": cite(request, description)},
         status_code=400 if results.error else 200,
     )
 
 
-@router.get("/favicon.ico")
+@page("/favicon.ico")
 def favicon() -> Response:
     return RedirectResponse(urls.static("favicon.svg"), status_code=301)
 
 
-@router.get("/api")
+@page("/api")
 def api_index(request: Request) -> Response:
-    routes = [
-        (r.path, getattr(r, "summary", None) or getattr(r, "name", ""))
-        for r in request.app.routes
-        if getattr(r, "include_in_schema", False) and r.path.startswith(("/api", "/statements.csv"))
-    ]
+    """Every JSON and CSV endpoint, read from the OpenAPI schema (the one list of them)."""
+    paths: dict[str, dict[str, dict[str, str]]] = request.app.openapi().get("paths", {})
+    routes = [(path, ops.get("get", {}).get("summary", "")) for path, ops in paths.items() if "get" in ops]
     return render(request, "api.html", {"routes": routes})

@@ -6,11 +6,17 @@ with defaults left out, so one state has exactly one URL (see ``app/web/filters.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote, urlencode
 
+if TYPE_CHECKING:
+    from app.web.filters import EventFilters, StatementFilters
+
 Params = Sequence[tuple[str, str]]
+Cursor = tuple[dt.date | None, int]
 
 
 class _ActorLike(Protocol):
@@ -72,8 +78,13 @@ def statements_by(slug: str) -> str:
     return with_query("/statements", [("speaker", slug)])
 
 
-def statements_at(event_slug: str, *, csv: bool = False) -> str:
-    return with_query("/statements.csv" if csv else "/statements", [("event", event_slug)])
+def statements_at(event_slug: str, *, csv: bool = False, fmt: str | None = None) -> str:
+    fmt = "csv" if csv else fmt
+    return with_query(f"/statements.{fmt}" if fmt else "/statements", [("event", event_slug)])
+
+
+def statements_by_export(slug: str, fmt: str) -> str:
+    return with_query(f"/statements.{fmt}", [("speaker", slug)])
 
 
 def statements_from(country_code: str) -> str:
@@ -142,3 +153,49 @@ def api_docs() -> str:
 def api(path: str) -> str:
     """The JSON twin of an HTML path (``/events/x`` → ``/api/events/x``)."""
     return "/api" + path if path != "/" else "/api"
+
+
+# --------------------------------------------------------------------------- list twins and cursors
+
+
+def _twin(path: str, fmt: str, filters: _HasParams | None) -> str:
+    if fmt not in ("csv", "json"):
+        raise ValueError(fmt)
+    return with_query(f"{path}.{fmt}", filters.to_params() if filters else ())
+
+
+def events_export(filters: _HasParams | None, fmt: str) -> str:
+    """``/events.csv?…`` or ``/events.json?…``: the list with exactly the page's filters."""
+    return _twin("/events", fmt, filters)
+
+
+def statements_export(filters: _HasParams | None, fmt: str) -> str:
+    return _twin("/statements", fmt, filters)
+
+
+def search_export(params: _HasParams | None, fmt: str) -> str:
+    return _twin("/search", fmt, params)
+
+
+def statements_cursor(
+    filters: StatementFilters, *, after: Cursor | None = None, before: Cursor | None = None, fmt: str | None = None
+) -> str:
+    """The statements page after (or before) a keyset cursor, the other filters kept."""
+    moved = replace(filters, after=after, before=before, page=1)
+    return statements_export(moved, fmt) if fmt else statements(moved)
+
+
+def events_in(filters: EventFilters, year: int, month: int | None = None) -> str:
+    """The events list narrowed to a year (or a month), the other filters kept: the timeline's links."""
+    return events(replace(filters, year=year, month=month, page=1))
+
+
+def events_of(*, participant: str | None = None, country: str | None = None) -> EventFilters:
+    from app.web.filters import EventFilters
+
+    return EventFilters(participant=participant, country=country.lower() if country else None)
+
+
+def absolute(base_url: str, path: str) -> str:
+    """``path`` on this site as an absolute URL (for citations and exports)."""
+    return base_url.rstrip("/") + path

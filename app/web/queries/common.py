@@ -1,0 +1,518 @@
+"""Records (frozen dataclasses) and helpers shared by the query modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import pycountry
+from markupsafe import Markup
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    Actor,
+    Agreement,
+    AgreementParty,
+    Document,
+    Event,
+    Statement,
+)
+from app.web import urls
+from app.web.highlight import Paragraph
+
+T = TypeVar("T")
+
+ROLE_RANK = {"convenor": 0, "host": 1, "participant": 2, "attendee": 3, "mentioned": 4}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    id: int
+    slug: str
+    kind: str
+    name: str
+    role: str | None = None
+    country_code: str | None = None
+
+    @property
+    def url(self) -> str:
+        return urls.actor(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    id: int
+    title: str
+    outlet: str | None
+    published: dt.date | None
+    source_url: str | None
+
+    @property
+    def url(self) -> str:
+        return urls.document(self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    slug: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        return urls.event(self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A fact's source: the sentence around it, the span itself, the document and its anchor."""
+
+    document: DocRef
+    start: int
+    end: int
+    before: str
+    marked: str
+    after: str
+    anchor: str
+
+    @property
+    def url(self) -> str:
+        return urls.document(self.document.id, anchor=self.anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    id: int
+    slug: str
+    name: str
+    kind: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_precision: str
+    city: str | None
+    country_code: str | None
+    venue: str | None
+    n_sources: int = 0
+    n_statements: int = 0
+    n_participants: int = 0
+
+    @property
+    def url(self) -> str:
+        return urls.event(self.slug)
+
+    @property
+    def country_name(self) -> str | None:
+        return country_name(self.country_code) if self.country_code else None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    id: int
+    text: str
+    direct: bool
+    cue: str | None
+    said_on: dt.date | None
+    date: dt.date | None  # said_on, else the document's publication date
+    speaker: ActorRef
+    event: EventLink | None
+    document: DocRef
+    evidence: Evidence
+
+    @property
+    def url(self) -> str:
+        return urls.statement(self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PageOf(Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last_index(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    documents: int
+    events: int
+    statements: int
+    people: int
+    countries: int
+    organisations: int
+    agreements: int
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    actor: ActorRef
+    role: str
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: int
+    text: str
+    status: str
+    parties: list[ActorRef]
+    event: EventLink | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    document: DocRef
+    name: str  # the event's name as this document gives it
+    date_text: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGroup:
+    speaker: ActorRef
+    statements: list[StatementRow]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: EventSummary
+    summary: str | None
+    convenors: list[Participant]
+    participants: list[Participant]
+    speakers: list[SpeakerGroup]
+    agreements: list[AgreementRow]
+    sources: list[SourceRow]
+    documents: list[DocRef]
+    support: list[FieldSupport] = field(default_factory=list)
+
+    @property
+    def n_statements(self) -> int:
+        return sum(len(g.statements) for g in self.speakers)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEvent:
+    event: EventSummary
+    role: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSupport:
+    """How many of an event's sources state one of its fields, and where."""
+
+    field: str  # date | place
+    value: str  # the field as the sources write it (the first found)
+    evidence: list[Evidence]
+    n_documents: int  # documents stating it
+    of: int  # documents reporting the event
+
+
+@dataclass(frozen=True, slots=True)
+class CoParticipant:
+    actor: ActorRef
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMentions:
+    document: DocRef
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDetail:
+    actor: ActorRef
+    aliases: list[str]
+    events: list[ActorEvent]
+    statements: PageOf[StatementRow]
+    agreements: list[AgreementRow]
+    documents: list[DocumentMentions]
+    co_participants: list[CoParticipant] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCount:
+    actor: ActorRef
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountryDetail:
+    code: str  # lower case, as in the URL
+    name: str
+    actor: ActorDetail | None
+    events_held: list[EventSummary]
+    people: list[PersonCount]
+    statements_about: list[StatementRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    document: DocRef
+    subtitle: str | None
+    path: str
+    ingested_at: dt.datetime
+    extractor_version: str
+    paragraphs: list[Paragraph]
+    events: list[EventLink]
+    statements: list[StatementRow]
+    agreements: list[AgreementRow]
+    actors: list[tuple[ActorRef, int]]
+    n_spans: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    title: str
+    snippet: Markup
+    url: str
+    document: DocRef | None
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    """A person, country or organisation whose name (or an alias) matches the query."""
+
+    actor: ActorRef
+    name: Markup  # the name with the matched words in <mark>
+    alias: Markup | None  # the alias that matched, when the name did not
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    q: str | None
+    hits: PageOf[SearchHit]
+    error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    actors: list[ActorHit] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.hits.total + len(self.actors)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    if found is None and len(code) == 3:
+        found = pycountry.countries.get(alpha_3=code.upper())
+    if found is None:
+        return code.upper()
+    return str(getattr(found, "common_name", None) or found.name)
+
+
+def _actor_ref(a: Actor) -> ActorRef:
+    return ActorRef(a.id, a.slug, a.kind, a.name, a.role, a.country_code)
+
+
+def _doc_cols() -> tuple[Any, ...]:
+    return (Document.id, Document.title, Document.outlet, Document.published, Document.source_url)
+
+
+def _doc_ref(row: Any, offset: int = 0) -> DocRef:
+    return DocRef(*(row[offset : offset + 5]))
+
+
+def _event_summary(e: Event, n_sources: int = 0, n_statements: int = 0, n_participants: int = 0) -> EventSummary:
+    return EventSummary(
+        e.id,
+        e.slug,
+        e.name,
+        e.kind,
+        e.start_date,
+        e.end_date,
+        e.date_precision,
+        e.city,
+        e.country_code,
+        e.venue,
+        n_sources,
+        n_statements,
+        n_participants,
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def context_window(text_: str, start: int, end: int, *, anchor: str, doc: DocRef, width: int = 200) -> Evidence:
+    """The sentence around ``text_[start:end]`` (bounded by the line and ``width`` characters)."""
+    start = max(0, min(start, len(text_)))
+    end = max(start, min(end, len(text_)))
+    line_start = text_.rfind("\n", 0, start) + 1
+    left = max(line_start, start - width)
+    before = text_[left:start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    elif left > line_start:
+        before = "…" + before.lstrip()
+    line_end = text_.find("\n", end)
+    if line_end < 0:
+        line_end = len(text_)
+    right = min(line_end, end + width)
+    after = text_[end:right]
+    m = _SENTENCE_END.search(after)
+    if m:
+        after = after[: m.start() + 1]
+    elif right < line_end:
+        after = after.rstrip() + "…"
+    return Evidence(doc, start, end, before, text_[start:end], after, anchor)
+
+
+def _sentence_evidence(
+    sentence: str | None, sentence_start: int | None, start: int, end: int, *, anchor: str, doc: DocRef
+) -> Evidence:
+    if sentence is None or sentence_start is None:
+        return Evidence(doc, start, end, "", "", "", anchor)
+    a = max(0, start - sentence_start)
+    b = max(a, end - sentence_start)
+    return Evidence(doc, start, end, sentence[:a], sentence[a:b], sentence[b:], anchor)
+
+
+def locate_near(text_: str, needle: str | None, near: int, *, within: int = 600) -> tuple[int, int] | None:
+    """The occurrence of ``needle`` in ``text_`` closest to offset ``near`` (case-insensitive,
+    at most ``within`` characters away), as a (start, end) span; None when there is none."""
+    if not needle or not needle.strip():
+        return None
+    hay, pin = text_.lower(), needle.strip().lower()
+    lo = max(0, near - within)
+    hi = min(len(text_), near + within + len(pin))
+    best: tuple[int, int] | None = None
+    i = hay.find(pin, lo, hi)
+    while i >= 0:
+        if best is None or abs(i - near) < abs(best[0] - near):
+            best = (i, i + len(pin))
+        i = hay.find(pin, i + 1, hi)
+    return best
+
+
+def event_field_spans(
+    text_: str, *, source_start: int, date_text: str | None, places: Sequence[str | None]
+) -> dict[str, tuple[int, int]]:
+    """Where a document states an event's date and place, near the span that names the event.
+
+    One function for the event page (which counts and links these) and the document page
+    (which highlights them under the same ``span-S-E`` anchors).
+    """
+    found: dict[str, tuple[int, int]] = {}
+    if date_span := locate_near(text_, date_text, source_start):
+        found["date"] = date_span
+    for place in places:
+        if place_span := locate_near(text_, place, source_start, within=2000):
+            found["place"] = place_span
+            break
+    return found
+
+
+def _count(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+
+
+_OPTIONS_CACHE: dict[tuple[str, str, tuple[Any, ...]], Any] = {}
+
+
+def _data_version(session: Session) -> tuple[Any, ...]:
+    """Changes whenever the store adds or replaces anything: the highest ids (primary-key lookups)."""
+
+    def top(col: Any) -> Any:
+        return select(func.max(col)).scalar_subquery()
+
+    return tuple(session.execute(select(top(Document.id), top(Statement.id), top(Event.id), top(Actor.id))).one())
+
+
+def _cached(session: Session, name: str, build: Any) -> Any:
+    """Facet lists count over whole tables: build them once per database version, not per request."""
+    key = (str(session.get_bind().url), name, _data_version(session))
+    if key not in _OPTIONS_CACHE:
+        if len(_OPTIONS_CACHE) > 32:
+            _OPTIONS_CACHE.clear()
+        _OPTIONS_CACHE[key] = build(session)
+    return _OPTIONS_CACHE[key]
+
+
+def _load_texts(session: Session, doc_ids: set[int]) -> dict[int, tuple[DocRef, str]]:
+    if not doc_ids:
+        return {}
+    rows = session.execute(select(*_doc_cols(), Document.text).where(Document.id.in_(sorted(doc_ids)))).all()
+    return {r[0]: (_doc_ref(r), r[5]) for r in rows}
+
+
+def _agreements(
+    session: Session, where: ColumnElement[bool], texts: dict[int, tuple[DocRef, str]] | None = None
+) -> list[AgreementRow]:
+    rows = session.execute(
+        select(Agreement, Event.slug, Event.name)
+        .outerjoin(Event, Event.id == Agreement.event_id)
+        .where(where)
+        .order_by(Agreement.document_id, Agreement.start)
+    ).all()
+    if not rows:
+        return []
+    ids = [r[0].id for r in rows]
+    parties: dict[int, list[ActorRef]] = defaultdict(list)
+    for agreement_id, actor in session.execute(
+        select(AgreementParty.agreement_id, Actor)
+        .join(Actor, Actor.id == AgreementParty.actor_id)
+        .where(AgreementParty.agreement_id.in_(ids))
+        .order_by(Actor.name)
+    ):
+        parties[agreement_id].append(_actor_ref(actor))
+    if texts is None:
+        texts = {}
+    missing = {r[0].document_id for r in rows} - texts.keys()
+    texts = {**texts, **_load_texts(session, missing)}
+    out = []
+    for ag, ev_slug, ev_name in rows:
+        doc, body = texts[ag.document_id]
+        out.append(
+            AgreementRow(
+                ag.id,
+                ag.text,
+                ag.status,
+                parties[ag.id],
+                EventLink(ev_slug, ev_name) if ev_slug else None,
+                context_window(body, ag.start, ag.end, anchor=f"agreement-{ag.id}", doc=doc),
+            )
+        )
+    return out

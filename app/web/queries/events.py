@@ -1,0 +1,291 @@
+"""Events: the list, its facets, and one event with everything reported about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import ColumnElement, extract, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import (
+    Actor,
+    Agreement,
+    Event,
+    EventSource,
+    Participation,
+    Statement,
+)
+from app.web import urls
+from app.web.filters import EventFilters
+from app.web.queries.common import (
+    ROLE_RANK,
+    ActorRef,
+    DocRef,
+    EventDetail,
+    EventSummary,
+    Evidence,
+    FieldSupport,
+    Option,
+    PageOf,
+    Participant,
+    SourceRow,
+    SpeakerGroup,
+    _actor_ref,
+    _agreements,
+    _cached,
+    _count,
+    _event_summary,
+    _load_texts,
+    context_window,
+    country_name,
+    event_field_spans,
+)
+from app.web.queries.statements import _statement_date, _statement_rows, _statement_select
+
+
+def _event_counts() -> tuple[Any, Any, Any]:
+    """Per-event counts as correlated scalar subqueries (each backed by an ``event_id`` index)."""
+    src, st, part = aliased(EventSource), aliased(Statement), aliased(Participation)
+    n_sources = (
+        select(func.count(func.distinct(src.document_id))).where(src.event_id == Event.id).correlate(Event)
+    ).scalar_subquery()
+    n_statements = select(func.count()).select_from(st).where(st.event_id == Event.id).correlate(Event)
+    n_participants = select(func.count(func.distinct(part.actor_id))).where(part.event_id == Event.id).correlate(Event)
+    return n_sources, n_statements.scalar_subquery(), n_participants.scalar_subquery()
+
+
+def _event_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.kind:
+        where.append(Event.kind == filters.kind)
+    if filters.country:
+        where.append(Event.country_code == filters.country.upper())
+    if filters.year and filters.month:
+        first = dt.date(filters.year, filters.month, 1)
+        where.append(Event.start_date >= first)
+        where.append(Event.start_date < (first + dt.timedelta(days=32)).replace(day=1))
+    elif filters.year:
+        where.append(Event.start_date >= dt.date(filters.year, 1, 1))
+        where.append(Event.start_date < dt.date(filters.year + 1, 1, 1))
+    if filters.participant:
+        where.append(
+            Event.id.in_(
+                select(Participation.event_id)
+                .join(Actor, Actor.id == Participation.actor_id)
+                .where(Actor.slug == filters.participant)
+            )
+        )
+    return where
+
+
+def list_events(session: Session, *, filters: EventFilters) -> PageOf[EventSummary]:
+    where = _event_conditions(filters)
+    base = select(Event).where(*where)
+    total = _count(session, base)
+    order = (
+        (Event.start_date.is_(None), Event.start_date.asc(), Event.id.asc())
+        if filters.sort == "date"
+        else (Event.start_date.is_(None), Event.start_date.desc(), Event.id.desc())
+    )
+    per = filters.PER_PAGE
+    rows = session.execute(
+        select(Event, *_event_counts()).where(*where).order_by(*order).limit(per).offset((filters.page - 1) * per)
+    ).all()
+    return PageOf([_event_summary(*r) for r in rows], total, filters.page, per)
+
+
+def iter_events(session: Session, *, filters: EventFilters, batch: int = 500) -> Iterator[EventSummary]:
+    """Every event matching ``filters`` (all pages, in the list's order), streamed for the exports."""
+    order = (
+        (Event.start_date.is_(None), Event.start_date.asc(), Event.id.asc())
+        if filters.sort == "date"
+        else (Event.start_date.is_(None), Event.start_date.desc(), Event.id.desc())
+    )
+    stmt = select(Event, *_event_counts()).where(*_event_conditions(filters)).order_by(*order)
+    for r in session.execute(stmt.execution_options(yield_per=batch)):
+        yield _event_summary(*r)
+
+
+def recent_events(session: Session, *, limit: int = 8) -> list[EventSummary]:
+    return list_events(session, filters=EventFilters()).items[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    kinds: list[Option]
+    countries: list[Option]
+    years: list[Option]
+    participants: list[Option]
+
+
+def event_options(session: Session) -> EventOptions:
+    return _cached(session, "events", _event_options)  # type: ignore[no-any-return]
+
+
+def _event_options(session: Session) -> EventOptions:
+    kinds = [
+        Option(k, k, n)
+        for k, n in session.execute(select(Event.kind, func.count()).group_by(Event.kind).order_by(Event.kind))
+    ]
+    countries = [
+        Option(c.lower(), country_name(c), n)
+        for c, n in session.execute(
+            select(Event.country_code, func.count()).where(Event.country_code.is_not(None)).group_by(Event.country_code)
+        )
+    ]
+    countries.sort(key=lambda o: o.label)
+    year = extract("year", Event.start_date)
+    years = [
+        Option(str(y), str(y), n)
+        for y, n in session.execute(
+            select(year, func.count()).where(Event.start_date.is_not(None)).group_by(year).order_by(year.desc())
+        )
+    ]
+    participants = [
+        Option(slug, name, n)
+        for slug, name, n in session.execute(
+            select(Actor.slug, Actor.name, func.count(func.distinct(Participation.event_id)))
+            .join(Participation, Participation.actor_id == Actor.id)
+            .group_by(Actor.id, Actor.slug, Actor.name)
+            .order_by(Actor.name)
+        )
+    ]
+    return EventOptions(kinds, countries, years, participants)
+
+
+def get_event(session: Session, *, slug: str) -> EventDetail | None:
+    found = session.execute(select(Event, *_event_counts()).where(Event.slug == slug)).one_or_none()
+    if found is None:
+        return None
+    event = found[0]
+    summary = _event_summary(*found)
+
+    parts = session.execute(
+        select(Participation, Actor)
+        .join(Actor, Actor.id == Participation.actor_id)
+        .where(Participation.event_id == event.id)
+        .order_by(Actor.name, Participation.document_id, Participation.start)
+    ).all()
+    sources = (
+        session.execute(
+            select(EventSource)
+            .where(EventSource.event_id == event.id)
+            .order_by(EventSource.document_id, EventSource.start)
+        )
+        .scalars()
+        .all()
+    )
+    doc_ids = {p.document_id for p, _ in parts} | {s.document_id for s in sources}
+    doc_ids |= set(session.scalars(select(Agreement.document_id).where(Agreement.event_id == event.id)))
+    texts = _load_texts(session, doc_ids)
+
+    by_actor: dict[int, tuple[ActorRef, str, list[Evidence]]] = {}
+    for p, actor in parts:
+        doc, body = texts[p.document_id]
+        ev = context_window(body, p.start, p.end, anchor=urls.span_anchor(p.start, p.end), doc=doc)
+        if actor.id in by_actor:
+            ref, role, evs = by_actor[actor.id]
+            if ROLE_RANK.get(p.role, 9) < ROLE_RANK.get(role, 9):
+                role = p.role
+            by_actor[actor.id] = (ref, role, [*evs, ev])
+        else:
+            by_actor[actor.id] = (_actor_ref(actor), p.role, [ev])
+    people = [Participant(ref, role, evs) for ref, role, evs in by_actor.values()]
+    convenors = [p for p in people if p.role in ("convenor", "host")]
+    others = [p for p in people if p.role not in ("convenor", "host")]
+
+    support = _field_support(event, sources, texts)
+    source_rows = []
+    for s in sources:
+        doc, body = texts[s.document_id]
+        source_rows.append(
+            SourceRow(
+                doc,
+                s.name,
+                s.date_text,
+                context_window(body, s.start, s.end, anchor=urls.span_anchor(s.start, s.end), doc=doc),
+            )
+        )
+    documents = sorted(
+        {r.document.id: r.document for r in source_rows}.values(),
+        key=lambda d: (d.published or dt.date.min, d.id),
+        reverse=True,
+    )
+
+    statements = _statement_rows(
+        session,
+        _statement_select()
+        .where(Statement.event_id == event.id)
+        .order_by(Actor.name, _statement_date(), Statement.document_id, Statement.start),
+    )
+    groups: dict[int, SpeakerGroup] = {}
+    for st in statements:
+        groups.setdefault(st.speaker.id, SpeakerGroup(st.speaker, [])).statements.append(st)
+
+    return EventDetail(
+        summary,
+        event.summary,
+        convenors,
+        others,
+        list(groups.values()),
+        _agreements(session, Agreement.event_id == event.id, texts),
+        source_rows,
+        documents,
+        support,
+    )
+
+
+def _field_support(
+    event: Event, sources: Sequence[EventSource], texts: dict[int, tuple[DocRef, str]]
+) -> list[FieldSupport]:
+    """For the date and the place: which of the event's documents state it, with the span."""
+    found: dict[str, dict[int, Evidence]] = {"date": {}, "place": {}}
+    values: dict[str, str] = {}
+    places = [event.city, event.venue, country_name(event.country_code) if event.country_code else None]
+    for s in sources:
+        doc, body = texts[s.document_id]
+        spans = event_field_spans(body, source_start=s.start, date_text=s.date_text, places=places)
+        for name, (a, b) in spans.items():
+            if s.document_id not in found[name]:
+                found[name][s.document_id] = context_window(body, a, b, anchor=urls.span_anchor(a, b), doc=doc)
+                values.setdefault(name, body[a:b])
+    n_docs = len({s.document_id for s in sources})
+    return [
+        FieldSupport(name, values.get(name, ""), list(evs.values()), len(evs), n_docs)
+        for name, evs in found.items()
+        if n_docs
+    ]
+
+
+def event_timeline(session: Session, *, filters: EventFilters) -> dict[tuple[int, int], int]:
+    """Events per (year, month) under ``filters`` but any year or month (within the year, if one is chosen)."""
+    scope = replace(filters, month=None, page=1, sort="-date")
+    if not filters.year:
+        scope = replace(scope, year=None)
+    if not scope.to_params():
+        return _cached(session, "timeline", _event_timeline_all)  # type: ignore[no-any-return]
+    return _event_timeline(session, _event_conditions(scope))
+
+
+def _event_timeline_all(session: Session) -> dict[tuple[int, int], int]:
+    return _event_timeline(session, [])
+
+
+def _event_timeline(session: Session, where: list[ColumnElement[bool]]) -> dict[tuple[int, int], int]:
+    year, month = extract("year", Event.start_date), extract("month", Event.start_date)
+    rows = session.execute(
+        select(year, month, func.count()).where(*where, Event.start_date.is_not(None)).group_by(year, month)
+    )
+    return {(int(y), int(m)): int(n) for y, m, n in rows}
+
+
+def list_events_where(session: Session, *where: ColumnElement[bool]) -> list[EventSummary]:
+    rows = session.execute(
+        select(Event, *_event_counts())
+        .where(*where)
+        .order_by(Event.start_date.is_(None), Event.start_date.desc(), Event.id.desc())
+    ).all()
+    return [_event_summary(*r) for r in rows]
