@@ -105,3 +105,132 @@ def test_theresa_may_is_a_name_but_may_14_is_not():
     ctx = make_ctx("Prime Minister Theresa May spoke on May 14 in London.")
     people, _ = find_people(ctx)
     assert [p.name for p in people] == ["Theresa May"]
+
+
+# --- titles, namesakes, countries and non-persons (readouts review) -------------------------------
+WH = "The White House"
+
+
+def _names(people):
+    return {p.name for p in people}
+
+
+def test_multiword_title_is_the_role_and_never_part_of_a_name():
+    ctx = make_ctx(
+        "Assistant to the President for Homeland Security Affairs Dana Whitcombe met with Prime Minister "
+        "Haruto Sato of Japan. Prime Minister Sato thanked Ms. Whitcombe.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    dana = _by_surname(people, "Whitcombe")
+    assert dana.name == "Dana Whitcombe"
+    assert dana.role == "Assistant to the President for Homeland Security Affairs"
+    assert not any(a.startswith("Affairs") for a in dana.aliases)
+    sato = _by_surname(people, "Sato")
+    assert "Prime Minister Sato" in sato.aliases and "Minister Sato" not in sato.aliases
+    for p in people:
+        for a in [p.name, *p.aliases]:
+            assert a in ctx.text
+
+
+def test_hyphenated_title_is_one_title():
+    ctx = make_ctx(
+        "President Tom Marlow met with President-elect Rafael Ortiz Mena of Peru today. "
+        "President-elect Ortiz Mena thanked the President.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    ortiz = next(p for p in people if "Ortiz" in p.name)
+    assert ortiz.name == "Rafael Ortiz Mena"
+    assert ortiz.role == "President-elect" and ortiz.country == "Peru"
+    assert not any(a.lower().startswith("elect") for a in ortiz.aliases)
+    assert _by_surname(people, "Marlow").country == "United States"
+
+
+def test_namesakes_with_different_first_names_stay_apart():
+    ctx = make_ctx(
+        "President Tom Ridley called President Ana Lucero of Chile today. President Ridley thanked her for "
+        "welcoming First Lady Anne Ridley to the ceremony. Dr. Ridley also visited a school in Santiago.",
+        title="Readout of President Ridley's Call with President Lucero of Chile",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    ridleys = {p.name: p for p in people if p.name.endswith("Ridley")}
+    assert set(ridleys) == {"Tom Ridley", "Anne Ridley"}
+    tom, anne = ridleys["Tom Ridley"], ridleys["Anne Ridley"]
+    assert tom.role == "President" and "President Ridley" in tom.aliases
+    assert anne.role == "First Lady" and anne.country == "United States"
+    assert len(anne.mentions) == 2  # "First Lady Anne Ridley" and "Dr. Ridley"
+
+
+def test_first_name_variants_are_one_person():
+    ctx = make_ctx(
+        "President Joe Ridley met Chancellor Petra Vogel of Germany. President Joseph R. Ridley, Jr. said the "
+        "talks were useful. Ridley left for Paris."
+    )
+    people, _ = find_people(ctx)
+    assert [p.name for p in people if "Ridley" in p.name] == ["Joseph R. Ridley"]
+
+
+def test_outlet_country_not_given_to_foreign_styles_or_second_president():
+    ctx = make_ctx(
+        "National Security Advisor Dana Whitcombe spoke today with Presidential Advisor Rui Campos to follow "
+        "up on last week's call between President Marlow and President Tavares. Prime Minister Okafor "
+        "joined the call. Ms. Whitcombe and Mr. Campos agreed to meet again.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    assert _by_surname(people, "Whitcombe").country == "United States"
+    assert _by_surname(people, "Marlow").country == "United States"
+    assert _by_surname(people, "Tavares").country is None  # a second "President": not the outlet's own
+    assert _by_surname(people, "Okafor").country is None  # a Prime Minister is never a US official
+
+
+def test_the_title_gives_the_country_of_a_surname_in_the_body():
+    ctx = make_ctx(
+        "President Marlow spoke today with President Tavares. President Tavares thanked President Marlow.",
+        title="Readout of President Marlow's Call with President Tavares of Brazil",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    assert _by_surname(people, "Tavares").country == "Brazil"
+    assert _by_surname(people, "Marlow").country == "United States"
+
+
+def test_a_demonym_spreads_along_a_list_of_officials():
+    ctx = make_ctx(
+        "Today in Jerusalem, National Security Advisor Dana Whitcombe met with Israeli Minister of Defense "
+        "Avi Ronen, Chief of Staff Eli Barak, and War Cabinet members Noa Levin and Dan Shapir. "
+        "In her meetings with Mr. Levin, Mr. Shapir and separately with Mr. Ronen, Ms. Whitcombe reiterated "
+        "the US commitment.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    for surname in ("Ronen", "Barak", "Levin", "Shapir"):
+        assert _by_surname(people, surname).country == "Israel", surname
+    assert _by_surname(people, "Whitcombe").country == "United States"
+
+
+def test_counterpart_is_not_the_outlets_official():
+    ctx = make_ctx(
+        "Secretary Holloway met his counterpart, Foreign Secretary Ruth Amadi, in Geneva.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    assert _by_surname(people, "Holloway").country == "United States"
+    assert _by_surname(people, "Amadi").country is None
+
+
+def test_groups_and_places_are_not_people():
+    ctx = make_ctx(
+        "President Marlow condemned the attacks by the Houthis on shipping. He discussed the need to reopen "
+        "the Kefar Dalun crossing and to open crossings including Kefar Dalun, Zerin West and Zerin East. "
+        "The Houthis did not respond.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    names = _names(people)
+    assert "Houthis" not in names
+    assert not any(n.endswith(("West", "East")) for n in names)
+    assert "Kefar Dalun" not in names
+    assert any(n.endswith("Marlow") for n in names)

@@ -25,9 +25,7 @@ def context_for(source: SourceDocument, parsed: Doc) -> DocContext:
     )
 
 
-def extract_many(
-    docs: Iterable[SourceDocument], batch_size: int = 16
-) -> Iterator[tuple[SourceDocument, Extraction]]:
+def extract_many(docs: Iterable[SourceDocument], batch_size: int = 16) -> Iterator[tuple[SourceDocument, Extraction]]:
     """Parse with ``nlp.pipe`` in batches and run the extractors on each parsed document."""
     pending = list(docs)
     parsed = nlp.parse_many((d.text for d in pending), batch_size=batch_size)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Actor, Event, Participation
+from app.ingest.extract.names import first_names_compatible
 from app.ingest.extract.records import ActorRef, EventRecord, PersonRecord
 from app.slugs import slugify
 
@@ -145,7 +146,10 @@ class ActorResolver:
         )
 
     def _person_by_surname(self, name: str, person: PersonRecord | None) -> Actor | None:
-        """'Macron' joins 'Emmanuel Macron'; 'Emmanuel Macron' upgrades an actor known only as 'Macron'."""
+        """'Macron' joins 'Emmanuel Macron'; 'Emmanuel Macron' upgrades an actor known only as 'Macron';
+        'Joseph R. Biden' joins 'Joe Biden'. Two people who share a surname but not a first name
+        ('Jill Biden', 'Joe Biden') stay apart, and a lone surname joins only when every actor with
+        that surname (and a compatible country) is a variant of one person."""
         parts = name.split()
         if not parts:
             return None
@@ -153,24 +157,41 @@ class ActorResolver:
         country = person.country_code if person else None
         cands = list(
             self.session.scalars(
-                select(Actor).where(
+                select(Actor)
+                .where(
                     Actor.kind == "person",
                     (Actor.name == surname) | Actor.name.like(f"% {surname}"),
                 )
+                .order_by(Actor.id)
             )
         )
         cands = [c for c in cands if not (country and c.country_code and c.country_code != country)]
+        bare = [c for c in cands if c.name == surname]
+        full = [c for c in cands if c.name != surname]
         if len(parts) == 1:
-            return cands[0] if len(cands) == 1 else None
-        firsts = {parts[0].lower()}
-        matches = [c for c in cands if c.name == surname or c.name.split()[0].lower() in firsts]
-        if len(matches) != 1:
+            if not full:
+                return bare[0] if len(bare) == 1 else None
+            return full[0] if _one_person([c.name for c in full]) else None
+        matches = [c for c in full if _one_person([name, c.name])]
+        if matches:
+            if not _one_person([c.name for c in matches]):
+                return None
+            actor = matches[0]
+        elif len(bare) == 1 and not full:
+            actor = bare[0]
+        else:
             return None
-        actor = matches[0]
         if len(actor.name.split()) < len(parts):
             actor.aliases = sorted({*(actor.aliases or []), actor.name})
             actor.name = name  # the fuller form wins; the slug stays, so links keep working
         return actor
+
+
+def _one_person(names: list[str]) -> bool:
+    """Full names with one surname that can all be the same person: their first names are pairwise
+    compatible (equal, an initial, a short form: "Joe Biden", "Joseph R. Biden", "J. Biden")."""
+    firsts = [n.split()[0] for n in names if len(n.split()) > 1]
+    return all(first_names_compatible(a, b) for i, a in enumerate(firsts) for b in firsts[i + 1 :])
 
 
 # Words every event name shares: they say nothing about *which* event it is.

@@ -83,6 +83,9 @@ class Person:
     surname: str
     code: str | None  # country/organisation code
     mentions: list[tuple[int, int]]
+    # a side of the event even without a known country: an official named in a government's own
+    # readout ("King Charles III" in a White House readout is a counterpart, not a bystander)
+    side: bool = False
 
 
 def surname(name: str) -> str:
@@ -148,10 +151,12 @@ def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
 
 def doc_people(ctx: DocContext, people: list[PersonRecord]) -> list[Person]:
     if people:
+        official = gazetteer.outlet_country(ctx.outlet) is not None
         out = []
         for p in people:
             code = _code_before(ctx.text, p.mentions) or p.country_code
-            out.append(Person(p.name, _short_form(p), code, list(p.mentions)))
+            side = code is not None or (official and p.role is not None)
+            out.append(Person(p.name, _short_form(p), code, list(p.mentions), side))
         return out
     return _fallback_people(ctx)
 
@@ -216,7 +221,7 @@ def _short_form(p: PersonRecord) -> str:
 def _fallback_people(ctx: DocContext) -> list[Person]:
     text = ctx.text
     found: dict[str, Person] = {}
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "PERSON":
             continue
         name = re.sub(r"[’']s$", "", ent.text).strip()

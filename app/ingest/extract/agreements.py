@@ -134,15 +134,15 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
     taken: list[tuple[int, int]] = []
     floor = places.dateline_end(ctx.text, ctx.body_start)
     principals = _principals(ctx, persons, events)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         if sent.end_char <= ctx.body_start:
             continue
-        for tok in sent:
+        for tok in ctx.tokens[sent.start : sent.end]:
             hit = _classify(tok)
             if hit is None:
                 continue
             status, root = hit
-            span = _clause(root, tok, floor)
+            span = _clause(root, tok, ctx.text, floor)
             if span is None:
                 continue
             s, e = span
@@ -171,7 +171,7 @@ def _joint_subject(tok) -> bool:
     subj = _subject(tok)
     if subj is None:
         return False
-    text = subj.doc.text[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge.text)]
+    text = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     if _COLLECTIVE.match(text):
         return True
     return any(c.dep_ == "conj" for c in subj.subtree)
@@ -260,7 +260,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     return None
 
 
-def _clause(root, cue, floor: int = 0) -> tuple[int, int] | None:
+def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
     """Character span of the cue's clause: subject + verb + complements, trimmed (never before ``floor``,
     the end of a wire dateline)."""
     doc = root.doc
@@ -310,12 +310,12 @@ def _clause(root, cue, floor: int = 0) -> tuple[int, int] | None:
         return None
     s = doc[start_i].idx
     e = doc[end_i].idx + len(doc[end_i].text)
-    text = doc.text[s:e]
+    text = doc_text[s:e]
     m = _TRIM_AT.search(text)
     if m and m.start() > 20:
         e = s + m.start()
     # a stray unmatched closing quote/paren at the end
-    text = doc.text[s:e]
+    text = doc_text[s:e]
     if text.endswith(('"', "”")) and text.count('"') + text.count("“") + text.count("”") % 2 == 1:
         e -= 1
     return s, e
@@ -374,7 +374,7 @@ def _parties(
 
 
 def _previous_actor(ctx: DocContext, persons, pos: int) -> list[str]:
-    sent = next((s for s in ctx.doc.sents if s.start_char <= pos < s.end_char), None)
+    sent = ctx.sentence_at(pos)
     if sent is not None and sent.start_char < pos:
         here = actors.codes_in_span(ctx, [], sent.start_char, pos, capitals=True)
         if here:
@@ -392,7 +392,7 @@ def _event_for(ctx: DocContext, events: list[EventRecord], pos: int, before: int
     agreed ..." but not "the leaders agreed to hold a summit"); None when there is none."""
     if not events:
         return None
-    sent = next((s for s in ctx.doc.sents if s.start_char <= pos < s.end_char), None)
+    sent = ctx.sentence_at(pos)
     if sent is not None:
         for ev in events:
             for a, _ in getattr(ev, "_spans", [(ev.start, ev.end)]):

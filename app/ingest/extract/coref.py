@@ -170,7 +170,7 @@ class Resolver:
         for p in people:
             for s, e in p.mentions:
                 starts[s] = (e, p)
-        for tok in self.doc:
+        for tok in ctx.tokens:
             hit = starts.get(tok.idx)
             if hit is None:
                 continue

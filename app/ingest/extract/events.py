@@ -226,7 +226,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     title_m = _title_mention(ctx, persons)
     if title_m:
         mentions.append(title_m)
-    for sent in doc.sents:
+    for sent in ctx.sents:
         if sent.start_char < ctx.body_start and title_m is not None:
             continue  # the title line is read by _title_mention
         mentions.extend(_sentence_mentions(ctx, sent, persons, all_dates))
@@ -355,7 +355,7 @@ _NOT_PLACE_HEADS = {
 def _looks_like_place(ctx: DocContext, name: str) -> bool:
     if name.split()[-1:] and name.split()[-1] in _NOT_PLACE_HEADS:
         return False  # "in the Biden-Harris Administration"
-    return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.doc.ents)
+    return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.ents)
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_
             if mm.strong:
                 out.append(mm)
             covered.append((s, e))
-    for tok in sent:
+    for tok in ctx.tokens[sent.start : sent.end]:
         if any(a <= tok.idx < b for a, b in covered):
             continue
         mm = _token_mention(ctx, tok, sent, persons, all_dates)
@@ -831,7 +831,7 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
     # date: a date in the trigger's clause, else the nearest date in the sentence
     cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
     if tok is not None:
-        cands = [d for d in cands if not _date_of_other(tok, sent, d.start, d.end)]
+        cands = [d for d in cands if not _date_of_other(ctx.text, tok, sent, d.start, d.end)]
     if cands:
         sub = set()
         for t in scope:
@@ -935,9 +935,9 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
 _PRE_NOUN_GAP = re.compile(r"[\s,]*(?!(?:the|a|an|this|that|its|their)\s)(?:[a-z-]+\s+)?")
 
 
-def _date_of_other(tok, sent, pos: int, end: int | None = None) -> bool:
-    """A date that belongs to another event noun of the sentence ("follows their April 2 telephone call")."""
-    text = sent.doc.text
+def _date_of_other(text: str, tok, sent, pos: int, end: int | None = None) -> bool:
+    """A date that belongs to another event noun of the sentence ("follows their April 2 telephone call");
+    ``text`` is the document's text."""
     for t in sent:
         if t is tok or t.lower_ not in NOUN_TYPES or t.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -961,7 +961,7 @@ def _end_of_actor_list(window: str, i: int) -> int:
 
 def _read_place(ctx: DocContext, mm: _Mention, g) -> None:
     text = ctx.text
-    ent = next((e for e in ctx.doc.ents if e.start <= g.i < e.end), None)
+    ent = next((e for e in ctx.ents if e.start <= g.i < e.end), None)
     if (ent is not None and ent.label_ in ("FAC", "ORG")) or (ent is None and g.text[:1].isupper()):
         phrase = ent.text if ent is not None else text[g.left_edge.idx : g.idx + len(g.text)]
         v = places.find_venue(phrase if phrase.lower().startswith("the ") else "the " + phrase)
@@ -1021,14 +1021,14 @@ def _np_phrase(tok, keep_all: bool = False) -> str:
                 continue
             break
         if i + 1 < tok.i:
-            return doc.text[doc[i + 1].idx : tok.idx] + tok.lower_
+            return doc[i + 1 : tok.i].text_with_ws + tok.lower_
         return tok.lower_
     if keep_all:
         toks = [t for t in tok.subtree if t.i <= tok.i]
         while toks and (toks[0].pos_ in ("DET", "NUM", "PRON") or toks[0].dep_ in ("det", "poss", "nummod", "punct")):
             toks = toks[1:]
         if toks:
-            return tok.doc.text[toks[0].idx : tok.idx + len(tok.text)]
+            return tok.doc[toks[0].i : tok.i + 1].text
         return tok.text
     words: list[str] = []
     for t in tok.subtree:
@@ -1245,7 +1245,7 @@ def _describe(
     has_actor = bool(re.search(r"[A-Z]", phrase))
     who = ""
     if not has_actor:
-        leaders = [p.surname for p in s.persons if p.code][:3]
+        leaders = [p.surname for p in s.persons if p.code or p.side][:3]
         if s.from_title and len(s.persons) != 2:
             leaders = []
         if len(leaders) < 2 and len(s.persons) == 2 and not s.from_title:
@@ -1287,7 +1287,7 @@ def link_to_events(
     if not events:
         return
     try:
-        sents = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+        sents = [(s.start_char, s.end_char) for s in ctx.sents]
 
         def sent_of(pos: int) -> tuple[int, int]:
             for a, b in sents:

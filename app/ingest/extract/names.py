@@ -44,7 +44,7 @@ def _is_name_word(tok: Token) -> bool:
     if not _WORD.match(t) or (t.isupper() and len(t) > 3):
         return False
     low = t.lower()
-    return not (low in HONORIFICS or is_title_word(low))
+    return not (low in HONORIFICS or is_title_word(low) or _plural_title(low))
 
 
 def _is_suffix(doc: Doc, i: int) -> int:
@@ -135,6 +135,26 @@ def _is_media(doc: Doc, start: int, end: int) -> bool:
     return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
 
 
+def _plural_title(low: str) -> bool:
+    """ "Ministers", "Presidents": a title written for two people ("Prime Ministers Marin and ...")."""
+    return low.endswith("s") and low[:-1] in TITLE_HEADS
+
+
+def _first_name_after_title(doc: Doc, s: int) -> bool:
+    """The word before token ``s`` is a first name the model left out of the entity: a name word
+    written right after a title or honorific."""
+    if s < 2 or "\n" in doc[s - 1].whitespace_ or "\n" in doc[s - 2].whitespace_:
+        return False
+    prev, title = doc[s - 1], doc[s - 2]
+    low = title.text.lower()
+    return (
+        prev.tag_ == "NNP"
+        and _is_name_word(prev)
+        and title.text[:1].isupper()
+        and (low in HONORIFICS or low in TITLE_HEADS)
+    )
+
+
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading titles/honorifics/determiners and a trailing possessive."""
     while start < end and (
@@ -142,6 +162,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].text.lower() in TITLE_HEADS
         or doc[start].text.lower() in NOT_NAMES
         or is_title_word(doc[start].text.lower())
+        or _plural_title(doc[start].text.lower())
     ):
         start += 1
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
@@ -149,7 +170,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _plausible(doc: Doc, start: int, end: int, lower_words: set[str], titled: bool) -> bool:
+def _plausible(doc: Doc, start: int, end: int, lower_words: frozenset[str], titled: bool) -> bool:
     if end <= start:
         return False
     core_low = [t.text.lower() for t in doc[start:end] if t.text[:1].isupper() and not _INITIAL.match(t.text)]
@@ -178,11 +199,17 @@ def _plausible(doc: Doc, start: int, end: int, lower_words: set[str], titled: bo
     return all(t.text[:1].isupper() for t in core)
 
 
-def find_name_spans(doc: Doc) -> list[NameSpan]:
-    """All person-name spans, left to right, without overlaps."""
+def find_name_spans(
+    doc: Doc, tokens: list[Token] | None = None, lower_words: frozenset[str] | None = None
+) -> list[NameSpan]:
+    """All person-name spans, left to right, without overlaps (``tokens`` and ``lower_words``: the
+    document's token list and lower-case words when the caller already has them)."""
     taken: set[int] = set()
     out: list[NameSpan] = []
-    lower_words = {t.text for t in doc if t.text.islower()}
+    if tokens is None:
+        tokens = list(doc)
+    if lower_words is None:
+        lower_words = frozenset(t.text for t in tokens if t.text.islower())
 
     def add(start: int, end: int, titled: bool) -> None:
         if any(k in taken for k in range(start, end)):
@@ -200,6 +227,8 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
             continue
         if doc[s].text in NAME_PARTICLES and s > 0 and _is_name_word(doc[s - 1]) and "\n" not in doc[s - 1].whitespace_:
             s -= 1  # "Khalid bin Nasser al-Harbi" tagged from "bin" on
+        elif _first_name_after_title(doc, s):
+            s -= 1  # "Cardinal Matteo Maria Zuppi" tagged from "Maria" on
         e2 = name_run(doc, s)
         if e2 > e:
             e = e2
@@ -207,15 +236,15 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
             e = max(e2, e) if all(_is_name_word(t) or t.text.lower() in NAME_PARTICLES for t in doc[s:e]) else e2
         s, e = _clean(doc, s, e)
         add(s, e, _preceded_by_title(doc, s))
-    for i in range(1, len(doc)):
+    for i in range(1, len(tokens)):
         if i in taken:
             continue
-        tok = doc[i]
+        tok = tokens[i]
         if (
             tok.text in NAME_PARTICLES
-            and i + 1 < len(doc)
-            and _is_name_word(doc[i + 1])
-            and doc[i - 1].text.lower() in HONORIFICS
+            and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1])
+            and tokens[i - 1].text.lower() in HONORIFICS
         ):
             add(i, name_run(doc, i + 1), True)  # "Ms. de Backer", "Mr. van der Linden"
             continue
@@ -225,16 +254,93 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
             e = name_run(doc, i)
             s, e = _clean(doc, i, e)
             add(s, e, True)
-        elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].text.lower() in TITLE_HEADS:
+        elif i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text.lower() in TITLE_HEADS:
             e = name_run(doc, i)
             if e - i >= 2:
                 add(i, e, True)  # "Belgium's foreign minister, Sophie de Backer, said"
     # a lone surname of a person already found ("Scholz" after "Olaf Scholz")
-    surnames = {doc[n.end - 1].text for n in out if n.end - n.start > 1 and doc[n.end - 1].text[:1].isupper()}
-    for i in range(len(doc)):
-        if i not in taken and doc[i].text in surnames and _is_name_word(doc[i]):
+    surnames = {tokens[n.end - 1].text for n in out if n.end - n.start > 1 and tokens[n.end - 1].text[:1].isupper()}
+    for i in range(len(tokens)):
+        if i not in taken and tokens[i].text in surnames and _is_name_word(tokens[i]):
             e = name_run(doc, i)
             if e == i + 1:
                 add(i, e, _preceded_by_title(doc, i))
     out.sort(key=lambda n: n.start)
     return out
+
+
+# Common English short forms of given names (general knowledge): "Joe Biden" is "Joseph R. Biden".
+_NICKNAMES: dict[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "joe": "joseph",
+        "bill": "william",
+        "will": "william",
+        "bob": "robert",
+        "rob": "robert",
+        "mike": "michael",
+        "jim": "james",
+        "jimmy": "james",
+        "tony": "anthony antony",
+        "tom": "thomas",
+        "dick": "richard",
+        "rick": "richard",
+        "ted": "edward theodore",
+        "ed": "edward",
+        "liz": "elizabeth",
+        "beth": "elizabeth",
+        "kate": "katherine catherine kathryn",
+        "chris": "christopher christine",
+        "dan": "daniel",
+        "steve": "steven stephen",
+        "dave": "david",
+        "jake": "jacob",
+        "jeff": "jeffrey",
+        "greg": "gregory",
+        "ron": "ronald",
+        "don": "donald",
+        "jon": "jonathan",
+        "tim": "timothy",
+        "ken": "kenneth",
+        "larry": "lawrence",
+        "pat": "patrick patricia",
+        "nick": "nicholas",
+        "pete": "peter",
+        "matt": "matthew",
+        "andy": "andrew",
+        "sam": "samuel samantha",
+        "ben": "benjamin",
+        "alex": "alexander alexandra",
+        "vlad": "vladimir",
+        "bibi": "benjamin",
+    }.items()
+}
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Two given names can be the same person's: equal, an initial of the other ("J." / "Joseph"),
+    a short form the other begins with ("Alex" / "Alexander"), a one-letter transliteration variant,
+    or a common short form ("Joe" / "Joseph"). Different names ("Jill" / "Joe") are different people."""
+    a, b = a.lower().rstrip(".,"), b.lower().rstrip(".,")
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if 3 <= len(short) <= 5 and long_.startswith(short) and 2 <= len(long_) - len(short) <= 5:
+        return True  # "Alex" / "Alexander", not "Paul" / "Paula" nor "Joseph" / "Josephine"
+    if len(short) >= 6 and _one_edit(short, long_):
+        return True  # a transliteration variant: "Mohammed" / "Mohammad" / "Mohamed"
+    return long_ in _NICKNAMES.get(short, frozenset()) or short in _NICKNAMES.get(long_, frozenset())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart (``len(a) <= len(b)``)."""
+    if len(b) - len(a) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]

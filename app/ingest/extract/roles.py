@@ -8,6 +8,7 @@ Emmanuel Macron".
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -34,6 +35,9 @@ class RoleInfo:
     place: Place | None = None
     gender: str | None = None
     titled: bool = False  # any title or honorific at all
+    title_start: int | None = None  # token where a title written just before the name starts
+    place_left: bool = False  # the place was read from the words just before the name ("Israeli ...")
+    qualified: bool = False  # a body's name before the title ("Central Bank President"): not the head of state
 
 
 def _cap(tok: Token) -> bool:
@@ -62,43 +66,68 @@ def _longest_place(words: list[str]) -> tuple[int, Place | None]:
     return 0, None
 
 
+def _render(toks: list[Token]) -> str:
+    """The words as written: tokens the text glues together stay glued ("President-elect")."""
+    out = ""
+    for a, b in itertools.pairwise(toks):
+        out += a.text + (a.whitespace_ if b.i == a.i + 1 else " ")
+    return out + toks[-1].text if toks else out
+
+
+def _first_lady(toks: list[Token], k: int) -> bool:
+    """ "First Lady": the honorific "Lady" is the head of a title here."""
+    return toks[k].text.lower() == "lady" and k > 0 and toks[k - 1].text.lower() == "first"
+
+
 def _parse_run(toks: list[Token]) -> RoleInfo:
     """Split a run like "Russia 's Foreign Ministry spokeswoman" into place and role."""
     info = RoleInfo()
-    words = [t.text for t in toks]
-    while words and (words[0].lower() in _DETS or words[0] in {"-", "–", "—"}):
-        words = words[1:]  # a dateline's dash: "KYIV (Reuters) - Finnish President ..."
-    for w in words:
-        g = honorific_gender(w) if w.lower() in HONORIFICS else None
+    while toks and (toks[0].text.lower() in _DETS or toks[0].text in {"-", "–", "—"}):
+        toks = toks[1:]  # a dateline's dash: "KYIV (Reuters) - Finnish President ..."
+    for t in toks:
+        g = honorific_gender(t.text) if t.text.lower() in HONORIFICS else None
         if g:
             info.gender = info.gender or g
-    if any(w.lower() in HONORIFICS for w in words):
+    if any(t.text.lower() in HONORIFICS for t in toks):
         info.titled = True
-    words = [w for w in words if w.lower() not in HONORIFICS and w.lower() not in _WRAPPERS]
-    k, place = _longest_place(words)
+    toks = [
+        t
+        for k, t in enumerate(toks)
+        if (t.text.lower() not in HONORIFICS or _first_lady(toks, k)) and t.text.lower() not in _WRAPPERS
+    ]
+    k, place = _longest_place([t.text for t in toks])
     if place is not None:
         info.place = place
-        words = words[k:]
-    while words and (words[0] in _POSS or words[0].lower() in _DETS):
-        words = words[1:]
-    if "of" in words:
-        i = words.index("of")
-        rest = [w for w in words[i + 1 :] if w.lower() != "the"]
-        k2, place2 = _longest_place(rest)
+        info.place_left = True
+        toks = toks[k:]
+    while toks and (toks[0].text in _POSS or toks[0].text.lower() in _DETS):
+        toks = toks[1:]
+    low = [t.text.lower() for t in toks]
+    if "of" in low:
+        i = low.index("of")
+        rest = [t for t in toks[i + 1 :] if t.text.lower() != "the"]
+        k2, place2 = _longest_place([t.text for t in rest])
         if place2 is not None:
             info.place = info.place or place2
-            words = words[:i] + rest[k2:]
-    while words and words[-1].lower() in {"of", "the", "and", "-", "–"} | _POSS:
-        words = words[:-1]
+            toks = toks[:i] + rest[k2:]
+    while toks and toks[-1].text.lower() in {"of", "the", "and", "-", "–"} | _POSS:
+        toks = toks[:-1]
     # the role starts at its first title word
-    while words and not is_title_word(words[0].lower()):
-        words = words[1:]
-    while words and words[0].lower() in {"of", "the", "and", "for"}:
-        words = words[1:]
-    if words and any(w.lower().rstrip("s") in TITLE_HEADS or w.lower() in TITLE_HEADS for w in words):
-        info.role = " ".join(words)
+    qualified = False
+    while toks and not is_title_word(toks[0].text.lower()):
+        qualified = toks[0].pos_ == "PROPN" and len(toks) > 1 and is_title_word(toks[1].text.lower())
+        toks = toks[1:]
+    while toks and toks[0].text.lower() in {"of", "the", "and", "for", "to"}:
+        toks = toks[1:]
+    words = [t.text.lower() for t in toks]
+    if words and any(w.rstrip("s") in TITLE_HEADS or w in TITLE_HEADS or w == "lady" for w in words):
+        info.role = _render(toks)
         info.titled = True
         info.gender = info.gender or title_gender(info.role)
+        if words[-1] == "lady":
+            info.gender = info.gender or "f"
+        info.title_start = toks[0].i
+        info.qualified = qualified
     return info
 
 
@@ -109,7 +138,12 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
         tok = doc[k]
         if "\n" in tok.text or "\n" in tok.whitespace_ or k in names:
             break
-        if tok.text.lower() in {"and", "or", ","} or (not _ctx_word(tok) and tok.text.lower() != "of"):
+        low = tok.text.lower()
+        if low == "to" and _title_to(doc, k, sent_start, toks):
+            toks.insert(0, tok)  # "Assistant to the President for ..."
+            k -= 1
+            continue
+        if low in {"and", "or", ","} or (not _ctx_word(tok) and low != "of"):
             break
         toks.insert(0, tok)
         k -= 1
@@ -117,6 +151,15 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
     while toks and toks[0].text.lower() in {"of", "and", "for", "to"}:
         toks = toks[1:]
     return toks
+
+
+def _title_to(doc: Doc, k: int, sent_start: int, right: list[Token]) -> bool:
+    """ "to" inside a title: a capitalised title word before it and a capitalised word after it
+    ("Special Assistant to the President", "Ambassador to the United Nations")."""
+    if k - 1 < sent_start or not is_title_word(doc[k - 1].text.lower()) or not _cap(doc[k - 1]):
+        return False
+    after = right[1:2] if right[:1] and right[0].text.lower() == "the" else right[:1]
+    return bool(after) and _cap(after[0])
 
 
 def _right_place_of(doc: Doc, end: int, sent_end: int) -> Place | None:

@@ -61,11 +61,11 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def _quote_token_map(doc: Doc, quotes: list[Quote]) -> dict[int, int]:
+def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]:
     """Token index -> index of the quote whose marks enclose it (linear merge)."""
     out: dict[int, int] = {}
     qi = 0
-    for tok in doc:
+    for tok in tokens:
         while qi < len(quotes) and quotes[qi].close <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].open <= tok.idx < quotes[qi].close:
@@ -73,16 +73,16 @@ def _quote_token_map(doc: Doc, quotes: list[Quote]) -> dict[int, int]:
     return out
 
 
-def _walk_subjects(doc: Doc, resolver: Resolver) -> dict[int, Actor]:
+def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
     """Classify every subject (and the speaker slots of "quoted X", "according to X")."""
     actors: dict[int, Actor] = {}
     speaking: set[int] = set()
-    for tok in doc:
+    for tok in tokens:
         if cue_lemma(tok) is not None:
             subj = subject_of(tok)
             if subj is not None:
                 speaking.add(subj.i)
-    for tok in doc:
+    for tok in tokens:
         dep = tok.dep_
         if not (
             dep in {"nsubj", "nsubjpass"}
@@ -97,14 +97,16 @@ def _walk_subjects(doc: Doc, resolver: Resolver) -> dict[int, Actor]:
     return actors
 
 
-def _record(doc: Doc, actor: Actor, start: int, end: int, direct: bool, cue: Token | None) -> StatementRecord:
+def _record(
+    doc: Doc, text: str, actor: Actor, start: int, end: int, direct: bool, cue: Token | None
+) -> StatementRecord:
     assert actor.ref is not None
     sent = doc.char_span(start, end, alignment_mode="expand")
     s_start = sent.sent.start_char if sent is not None else None
     s_end = sent.sent.end_char if sent is not None else None
     return StatementRecord(
         speaker=actor.ref,
-        text=doc.text[start:end],
+        text=text[start:end],
         direct=direct,
         start=start,
         end=end,
@@ -124,12 +126,13 @@ class _Finder:
     def __init__(self, ctx: DocContext, people: list[PersonRecord]) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text
+        self.tokens = ctx.tokens
         self.body_start = ctx.body_start
         self.quotes = find_quotes(self.text)
-        self.in_quote = _quote_token_map(self.doc, self.quotes)
+        self.in_quote = _quote_token_map(self.tokens, self.quotes)
         self.resolver = Resolver(ctx, people)
-        self.actors = _walk_subjects(self.doc, self.resolver)
+        self.actors = _walk_subjects(self.tokens, self.resolver)
         self.para = _paragraph_starts(self.text)
 
     def para_of(self, offset: int) -> int:
@@ -145,7 +148,7 @@ class _Finder:
     # -- reported speech -------------------------------------------------------------
     def cues(self) -> list[_Cue]:
         out = []
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.idx < self.body_start or tok.i in self.in_quote or cue_lemma(tok) is None:
                 continue
             actor = self.actor_for(tok)
@@ -159,16 +162,16 @@ class _Finder:
             span = content_of(cue.verb)
             if span is None:
                 continue
-            start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1].text)
+            start, end = self.tokens[span[0]].idx, self.tokens[span[1] - 1].idx + len(self.tokens[span[1] - 1].text)
             start = _after_dateline(self.text, start, end)
             if end - start < 3:
                 continue
-            out.append(_record(self.doc, cue.actor, start, end, False, cue.verb))
+            out.append(_record(self.doc, self.text, cue.actor, start, end, False, cue.verb))
         return out
 
     def according_to(self) -> list[StatementRecord]:
         out = []
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.text.lower() != "according" or tok.idx < self.body_start or tok.i in self.in_quote:
                 continue
             to = next((c for c in tok.children if c.text.lower() == "to"), None)
@@ -183,15 +186,15 @@ class _Finder:
             before = (sent.start, lo)
             after = (hi, sent.end)
             s, e = before if before[1] - before[0] >= after[1] - after[0] else after
-            while s < e and (self.doc[s].is_punct or self.doc[s].is_space):
+            while s < e and (self.tokens[s].is_punct or self.tokens[s].is_space):
                 s += 1
-            while e > s and (self.doc[e - 1].is_punct or self.doc[e - 1].is_space):
+            while e > s and (self.tokens[e - 1].is_punct or self.tokens[e - 1].is_space):
                 e -= 1
             if e - s < 3:
                 continue
-            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+            start, end = self.tokens[s].idx, self.tokens[e - 1].idx + len(self.tokens[e - 1].text)
             start = _after_dateline(self.text, start, end)
-            out.append(_record(self.doc, actor, start, end, False, tok))
+            out.append(_record(self.doc, self.text, actor, start, end, False, tok))
         return out
 
     # -- quotations ------------------------------------------------------------------
@@ -285,7 +288,7 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
                 bisect.insort(anchors, (q.start, actor), key=lambda x: x[0])
         if actor is None or actor.ref is None:
             continue
-        direct.append(_record(f.doc, actor, q.start, q.end, True, verb))
+        direct.append(_record(f.doc, f.text, actor, q.start, q.end, True, verb))
     # unquoted colon blocks
     for para, (actor, unquoted) in blocks.items():
         if not unquoted:
@@ -297,7 +300,7 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
         while e > s and f.text[e - 1].isspace():
             e -= 1
         if e > s:
-            direct.append(_record(f.doc, actor, s, e, True, None))
+            direct.append(_record(f.doc, f.text, actor, s, e, True, None))
 
     spans = [(d.start, d.end) for d in direct]
     kept = [
@@ -367,7 +370,7 @@ def _colon_blocks(f: _Finder, cue_tokens: dict[int, _Cue]) -> dict[int, tuple[Ac
                     else [
                         c
                         for i, c in cue_tokens.items()
-                        if qs <= f.doc[i].idx < qe and c.actor.ref != actor.ref and f.doc[i].i not in f.in_quote
+                        if qs <= f.tokens[i].idx < qe and c.actor.ref != actor.ref and f.tokens[i].i not in f.in_quote
                     ]
                 )
                 if other:
