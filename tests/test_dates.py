@@ -95,3 +95,10 @@ def test_day_pair_joined_by_and_is_a_range():
     # a count after "and" is not a day
     d = one("They met on March 27 and 2,000 troops left.", dt.date(2025, 3, 28))
     assert d.date == dt.date(2025, 3, 27) and d.end_date is None
+
+
+def test_scheduled_for_a_day_is_the_nearest_such_day():
+    text = "A spokesman said the next round was tentatively scheduled for June 18 in Geneva."
+    doc = nlp.parse(text)
+    found = find_dates(text, dt.date(2025, 5, 14), tense=lambda o: tense_at(doc, o))
+    assert found[0].date == dt.date(2025, 6, 18)

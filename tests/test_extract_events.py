@@ -170,3 +170,103 @@ def test_date_of_another_event_noun_is_not_taken():
 def test_cancel_verbs_and_place_heads_are_not_places():
     text = "UAE visit\n\nThe leaders held their fourth bilateral meeting in the Biden-Harris Administration on Monday."
     assert all(e.city != "Biden-Harris Administration" for e in run(text, dt.date(2024, 9, 24)))
+
+
+# --- wire-news rules ----------------------------------------------------------------------------
+WED = dt.date(2025, 5, 14)  # a Wednesday
+
+
+def test_dateline_city_and_lede_date_for_a_meeting_without_its_own():
+    text = (
+        "Ministers agree on shipping cell\n\n"
+        "OSLO, May 14 (Reuters) - Nordic foreign ministers agreed on Tuesday to share radar data, "
+        "after a meeting that officials called frank."
+    )
+    e = run(text, WED)[0]
+    assert e.date == dt.date(2025, 5, 13)
+    assert e.location == "Oslo, Norway"
+
+
+def test_dateline_is_not_the_place_of_a_future_event_elsewhere():
+    text = (
+        "Talks planned\n\n"
+        "OSLO (AP) — Sweden and Finland will hold talks in Helsinki on Friday, officials said on Wednesday."
+    )
+    e = run(text, WED)[0]
+    assert e.location == "Helsinki, Finland"
+
+
+def test_described_capital_and_city_of():
+    text = "Talks\n\nSweden and Denmark held talks in the Danish capital on Monday."
+    assert run(text, WED)[0].location == "Copenhagen, Denmark"
+    text = "Talks\n\nKenya and Uganda held talks in the Tanzanian city of Arusha on Monday."
+    assert run(text, WED)[0].city == "Arusha"
+
+
+def test_days_of_talks_that_ended_start_earlier():
+    text = "Border talks end\n\nArmenian and Azerbaijani negotiators ended two days of talks in Geneva on Wednesday."
+    e = run(text, WED)[0]
+    assert e.date == dt.date(2025, 5, 13)
+    text = "Conference ends\n\nMinisters wrapped up a three-day conference in Nairobi on Wednesday."
+    assert run(text, WED)[0].date == dt.date(2025, 5, 12)
+
+
+def test_headline_event_merges_with_the_lede():
+    text = (
+        "Armenia, Azerbaijan end Geneva border talks\n\n"
+        "GENEVA, May 14 (Reuters) - Armenian and Azerbaijani negotiators ended talks in Geneva on Wednesday."
+    )
+    evs = run(text, WED)
+    assert len(evs) == 1
+    assert evs[0].location == "Geneva, Switzerland" and evs[0].date == WED
+    assert {p.name for p in evs[0].participants} >= {"Armenia", "Azerbaijan"}
+
+
+def test_next_round_is_a_scheduled_event_with_the_same_parties():
+    text = (
+        "Border talks\n\n"
+        "Armenia and Azerbaijan held talks in Geneva on Tuesday. "
+        "A spokesman said the next round was scheduled for June 18 in Geneva."
+    )
+    evs = run(text, WED)
+    nxt = [e for e in evs if e.date == dt.date(2025, 6, 18)]
+    assert nxt and nxt[0].type == "talks"
+    assert {p.name for p in nxt[0].participants} >= {"Armenia", "Azerbaijan"}
+
+
+def test_visit_noun_after_arrival_verb():
+    text = (
+        "Visit\n\n"
+        "KYIV, Dec 3 (Reuters) - Finnish President Helena Virtanen arrived in Kyiv on Tuesday on an unannounced visit."
+    )
+    e = run(text, dt.date(2024, 12, 3))[0]
+    assert e.type == "visit" and e.date == dt.date(2024, 12, 3)
+    assert e.location == "Kyiv, Ukraine"
+    assert {p.name for p in e.participants} >= {"Finland"}
+
+
+def test_scheduled_visit_with_country_object_and_invitation_is_not_an_event():
+    text = "Visit\n\nArgentine President Luis Ferraro is scheduled to visit Chile in May."
+    e = run(text, WED)[0]
+    assert e.type == "visit" and e.country == "Chile"
+    assert {p.name for p in e.participants} >= {"Argentina", "Chile"}
+    assert run("Invitation\n\nWang invited Wong to visit Beijing next year.", WED) == []
+
+
+def test_host_city_as_subject_and_named_forum_merge():
+    text = "Neighbours\n\nThe spokesman added that Cairo would host a meeting of Sudan's neighbours next week."
+    evs = run(text, WED)
+    assert len(evs) == 1 and evs[0].location == "Cairo, Egypt"
+    assert [c.name for c in evs[0].convenors] == ["Egypt"]
+    text = (
+        "Forum\n\nSUVA, Fiji (AP) — Pacific leaders on Thursday demanded climate finance, as a regional forum "
+        "opened in the capital. Fiji chairs the Pacific Islands Forum this year."
+    )
+    evs = run(text, dt.date(2025, 8, 28))
+    assert len(evs) == 1 and evs[0].date == dt.date(2025, 8, 28) and evs[0].city == "Suva"
+
+
+def test_unknown_city_takes_the_hosts_country_and_noun_type():
+    text = "Conference\n\nRojas said Chile would host a regional conference on tourism in Punta Arenas in November."
+    e = run(text, WED)[0]
+    assert e.type == "conference" and e.location == "Punta Arenas, Chile"

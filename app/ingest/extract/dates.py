@@ -351,6 +351,8 @@ def tense_at(doc: Doc, char_offset: int) -> Tense:
             kids = list(tok.children)
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in kids):
                 return "future"
+            if tok.tag_ == "VBN" and tok.lower_ in ("scheduled", "slated", "planned", "set"):
+                return None  # "was scheduled for June 18": the nearest such day, usually ahead
             if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ not in ("did",) for c in kids):
                 return "past"
             if tok.tag_ in ("VBD",):

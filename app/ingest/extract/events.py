@@ -18,11 +18,12 @@ nouns without date, place or actors) never create events on their own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.extract import actors, dates, places
+from app.ingest.extract import actors, dates, gazetteer, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import (
     ActorRef,
@@ -163,6 +164,10 @@ _COLLECTIVE_ACTORS = {
     "two",
     "both",
 }
+_WISH_VERBS = {"invite", "urge", "ask", "encourage", "want", "hope", "wish", "seek", "offer", "press", "call"}
+_ROUND_MODS = {"next", "new", "fresh", "latest", "second", "third", "fourth", "fifth", "sixth", "final"}
+_END_VERBS = {"end", "conclude", "wrap", "close", "finish", "wind"}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _CANCEL_VERBS = {"cancel", "scrap", "abandon", "scrub", "postpone", "shelve", "delay"}
 _COMPATIBLE = {
     "summit": {"summit", "meeting", "talks", "conference", "other"},
@@ -229,7 +234,12 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     for sent in ctx.sents:
         if sent.start_char < ctx.body_start and title_m is not None:
             continue  # the title line is read by _title_mention
-        mentions.extend(_sentence_mentions(ctx, sent, persons, all_dates))
+        found = _sentence_mentions(ctx, sent, persons, all_dates)
+        if sent.start_char < ctx.body_start:
+            for m in found:
+                m.from_title = True  # a news headline: the story's event, told again in the lede
+        mentions.extend(found)
+    _lede_defaults(ctx, mentions, all_dates, persons)
     clusters = _cluster(mentions)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [_to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
@@ -242,6 +252,67 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
                     if r not in ev.participants:
                         ev.participants.append(r)
     return [e for e in events if e is not None]
+
+
+_HERE_RE = re.compile(r"\bhere\b")
+
+
+def _lede_defaults(
+    ctx: DocContext, mentions: list[_Mention], all_dates: list[dates.DateMention], persons: list[actors.Person]
+) -> None:
+    """Wire ledes: "GENEVA, May 14 (Reuters) - Negotiators ended talks on Wednesday ..., after a meeting".
+
+    An event noun of the first body sentence without its own date takes the sentence's one day; an
+    event of the lede (or one said to be "here") without a place, reported as just held, is in the
+    dateline's city. An event of the lede or the sentence after it that names no one is held by the
+    countries the lede names ("X and his Y counterpart signed a deal ... The deal, reached after talks").
+    """
+    text = ctx.text
+    body = [s for s in ctx.sents if s.start_char >= ctx.body_start - 1][:3]
+    city = code = None
+    lede = None
+    dl = -1
+    for s in body:  # the dateline opens the lede, perhaps after a subtitle
+        if places.dateline_end(text, s.start_char) > s.start_char:
+            city, code = places.dateline_place(text, s.start_char)
+            lede, dl = s, places.dateline_end(text, s.start_char)
+            break
+    if lede is None:
+        lede = next((s for s in body if len(s) >= 6), None)
+    pub = ctx.published
+    lede_codes: list[str] = []
+    after_lede = -1
+    if lede is not None:
+        subj = [t for t in lede if t.dep_ == "nsubj" and t.idx >= dl][:1]
+        if subj:  # who the lede's main clause is about, not every country it names
+            a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+            lede_codes = actors.codes_in_span(ctx, persons, a, b)
+        after_lede = next((s.start_char for s in ctx.sents if s.start_char >= lede.end_char), -1)
+    for m in mentions:
+        if m.from_title:
+            continue
+        in_lede = lede is not None and m.sent_start == lede.start_char
+        if (in_lede or m.sent_start == after_lede) and not m.codes and not m.persons and len(lede_codes) >= 2:
+            m.codes = list(lede_codes)
+        host_event = bool(re.search(r"(?:margins|sidelines)\s+of\s+(?:the\s+)?$", text[max(0, m.start - 40) : m.start]))
+        if in_lede and m.date is None and not m.official and not host_event:
+            days = {
+                d.day: d
+                for d in all_dates
+                if max(lede.start_char, dl) <= d.start < lede.end_char and d.day and not (d.start <= m.start < d.end)
+            }
+            if len(days) == 1:
+                m.date = next(iter(days.values()))
+                m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
+        if not (city or code) or m.type == "call" or m.city or m.venue:
+            continue
+        if m.country_code and (m.country_code != code or not city):
+            continue  # "in Fiji's capital" under "SUVA, Fiji": the dateline names the city
+        here = bool(_HERE_RE.search(text, m.sent_start, m.sent_end))
+        recent = m.date is None or (m.date.day is not None and pub is not None and -7 <= (m.date.day - pub).days <= 1)
+        if here or (in_lede and recent):
+            m.city, m.country_code = city, code
+            m.strong = m.strong or (in_lede and not m.anaphoric)
 
 
 # --- the title --------------------------------------------------------------------------------
@@ -505,8 +576,13 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
         if low in ("talks", "visit", "trip", "meeting", "meetings") and tok.tag_ in ("VBZ", "VB", "VBG"):
             return None
         typ = NOUN_TYPES[low]
-        if low == "forum" and tok.pos_ != "PROPN":
-            return None
+        if low == "forum" and tok.pos_ != "PROPN" and not _occurs(tok):
+            return None  # "a regional forum ... opened" is one; "a forum for dialogue" is not
+    elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
+        # "the next round was scheduled for June 18 in Geneva": a round of talks
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "the next round of talks": the talks are the mention
+        typ = "talks"
     elif tok.pos_ == "VERB":
         lemma = _lemma(tok)
         if lemma in ("meet",) and _has_actor_arg(tok, persons):
@@ -521,7 +597,11 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
             typ, verb = "call", True  # "Macron and Biden spoke on September 22"
         elif lemma in _VISIT_VERBS and _has_place_arg(tok):
             typ, verb = "visit", True
-        elif lemma == "host" and _has_actor_arg(tok, persons):
+        elif (
+            lemma == "host"
+            and _has_actor_arg(tok, persons)
+            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TYPES for c in tok.children)
+        ):  # "Cairo would host a meeting": the noun is the mention, the subject its host
             typ, verb = "meeting", True
         elif (
             lemma == "call"
@@ -543,6 +623,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
                 typ, verb = "meeting", True
     if typ is None:
         return None
+    if verb and tok.dep_ == "xcomp" and _lemma(tok.head) in _WISH_VERBS:
+        return None  # "Wang invited Wong to visit Beijing": an invitation, not a scheduled visit
     if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl") and _lemma(tok) != "gather":
         return None
     if _negated(tok) or _hypothetical(tok) or _cancelled(tok):
@@ -550,6 +632,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
     s, e = tok.idx, tok.idx + len(tok.text)
     mm = _Mention(typ, s, e, sent.start_char, sent.end_char)
     _fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
+    if low == "round" and not mm.codes:
+        mm.collective = True  # "the next round": the same parties as the story's talks
     if verb:
         mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
         if not mm.strong and typ != "visit" and _collective_subject(tok):
@@ -635,6 +719,8 @@ def _lemma(tok) -> str:
             base = low[: -len(suf)] + rep_
             if base.endswith(("ll", "tt")) and suf in ("ed", "ing") and base not in _KNOWN_VERBS:
                 base = base[:-1]
+            elif len(base) > 3 and base[-1] == base[-2] and base[:-1] in _KNOWN_VERBS and suf in ("ed", "ing"):
+                base = base[:-1]  # "wrapped", "slipped"
             if base in _KNOWN_VERBS or base + "e" in _KNOWN_VERBS:
                 return base if base in _KNOWN_VERBS else base + "e"
     return low
@@ -681,6 +767,8 @@ _KNOWN_VERBS = {
     "agree",
     "sign",
     "reach",
+    *_WISH_VERBS,
+    *_END_VERBS,
 }
 
 
@@ -777,6 +865,17 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
         and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
     ):
         scope.append(tok.head)  # "held a Summit ... in Woodside"; "talks ended"
+    via = None  # "arrived in Kyiv on Tuesday on an unannounced visit": the verb the noun completes
+    if (
+        tok is not None
+        and not verb
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("on", "for")
+        and tok.head.head.pos_ == "VERB"
+        and _lemma(tok.head.head) in _VISIT_VERBS
+    ):
+        via = tok.head.head
+        scope.append(via)
     if tok is not None and not verb:
         scope.extend(c for c in tok.children if c.dep_ in ("acl", "relcl"))  # "the summit held in Paris"
     # place and venue from prepositions attached to the trigger or its verb
@@ -821,6 +920,17 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
                 if code or (city and _looks_like_place(ctx, city)):
                     mm.city, mm.country_code = city, code
                     mm.inherited_place = True
+    if verb and tok is not None and mm.type == "visit" and not mm.city and not mm.country_code:
+        for c in tok.children:  # "is scheduled to visit Chile in May"
+            if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC"):
+                _read_place(ctx, mm, c)
+    if not verb and tok is not None and not mm.city and not mm.country_code:
+        for c in tok.children:  # "Geneva border talks", "the Arusha talks": a known city as modifier
+            if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "GPE" and gazetteer.lookup_city(c.text):
+                mm.city, mm.country_code = places.resolve_place(c.text)
+                break
+    if not mm.city:
+        _described_place(ctx, mm, sent)
     if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
         m2 = re.search(r",\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
         if m2 and m2.start() < 160:
@@ -854,6 +964,8 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
         pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
         if pool:
             mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
+    if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:
+        mm.date = _first_day(ctx, tok, mm.date)
     # convenors
     window = text[mm.end : min(sent.end_char, mm.end + 160)]
     cm = re.search(
@@ -869,6 +981,15 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
     led = re.search(r"([A-Z][\w.]*(?:[-–][A-Z][\w.]*)*)[-–](?:led|hosted|brokered|mediated)\s+(?:\w+\s+){0,2}$", pre)
     if led:
         mm.convenors = actors.places_in(led.group(1)) or mm.convenors
+    if tok is not None and not verb and tok.dep_ == "dobj" and _lemma(tok.head) in ("host", "convene", "chair"):
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj and not mm.convenors:
+            a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+            ps = actors.people_in(persons, a, b)
+            mm.convenors = [f"person:{p.name}" for p in ps] or actors.codes_in_span(ctx, persons, a, b, capitals=True)
+            hit = gazetteer.lookup_city(subj[0].text) if subj[0].ent_type_ == "GPE" else None
+            if hit and not mm.city and not mm.country_code:
+                mm.city, mm.country_code = hit[0], hit[1].code  # the host city: "Cairo would host a meeting"
     if tok is not None and tok.pos_ == "VERB" and _lemma(tok) == "host":
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj:
@@ -890,6 +1011,8 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
                 else None
             )
         )
+        if verb_tok is None and via is not None:
+            verb_tok = via
         if verb_tok is not None:
             for c in verb_tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
@@ -917,8 +1040,12 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
     # visit: the visiting side convenes
     if mm.type == "visit" and not mm.convenors and tok is not None:
         subj_span = spans[1] if verb and len(spans) > 1 else spans[0] if spans else None
-        if verb:
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj = []
+        if verb or via is not None:
+            vt = tok if verb else via
+            subj = [c for c in vt.children if c.dep_ == "nsubj"][-1:]  # not a dateline parsed as subject
+            if not subj and vt.dep_ == "xcomp":  # "X is scheduled to visit Chile": the governing verb's subject
+                subj = [c for c in vt.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             subj_span = (subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)) if subj else None
         if subj_span:
             ps = actors.people_in(persons, *subj_span)
@@ -927,8 +1054,66 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             ]
             if verb and subj:
                 mm.phrase = _visitor(ctx, persons, subj[0]) + " visit"
+            if subj:
+                a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+                for c in actors.codes_in_span(ctx, persons, a, b):
+                    if c not in mm.codes:
+                        mm.codes.append(c)
     if mm.phrase is None and tok is not None:
         mm.phrase = _np_phrase(tok) if not verb else _TYPE_WORD[mm.type]
+        if tok.lower_ == "round":
+            mm.phrase = f"{mm.phrase} of talks"
+
+
+_CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’']s)?\s+capital\b")
+_CITY_OF_RE = re.compile(
+    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:city|town|port|capital|resort)\s+of\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+def _described_place(ctx: DocContext, mm: _Mention, sent) -> None:
+    """Places written as descriptions right after the trigger: "in the Saudi capital", "in Fiji's
+    capital", "in the Tanzanian city of Arusha"."""
+    window = ctx.text[mm.end : min(sent.end_char, mm.end + 60)]
+    m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window[:30])
+    if m:
+        city, code = places.resolve_place(m.group(1))
+        if code is None:
+            dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
+            place = gazetteer.lookup(dem.group(1)) if dem else None
+            code = place.code if place is not None and place.kind == "country" else None
+        if city and (code or _looks_like_place(ctx, city)):
+            mm.city, mm.country_code = city, code
+            return
+    m = _CAPITAL_RE.search(window[:30])
+    if m:
+        place = gazetteer.lookup(m.group(1))
+        cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
+        if cap and place is not None:
+            mm.city, mm.country_code = cap, place.code
+
+
+def _first_day(ctx: DocContext, tok, d: dates.DateMention) -> dates.DateMention:
+    """ "ended two days of talks on Wednesday", "wrapped up a three-day conference on Friday": the event
+    began N-1 days before the day it ended."""
+    a = tok.left_edge.idx
+    pre = ctx.text[max(0, a - 20) : tok.idx]
+    m = re.search(r"\b(two|three|four|five|six|seven|\d)[- ]day\b", pre) or re.search(
+        r"\b(two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[a-z-]+\s+)?$", pre
+    )
+    if not m or d.day is None:
+        return d
+    w = m.group(1).lower()
+    n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
+    head = tok.head
+    for _ in range(3):  # "ended two days of talks": talks <- of <- days <- ended
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if _lemma(head) not in _END_VERBS or not 2 <= n <= 7:
+        return d
+    return dataclasses.replace(d, date=d.day - dt.timedelta(days=n - 1), end_date=d.day)
 
 
 # between a date and the event noun it dates: "April 2, 2024, telephone call" (not ", the first visit")
@@ -1067,6 +1252,21 @@ def _conflict(a: _Mention, b: _Mention) -> bool:
     return bool(a.country_code and b.country_code and a.country_code != b.country_code)
 
 
+def _same_head(m: _Mention, s: _Mention) -> bool:
+    """ "a regional forum ... opened" and then "the Pacific Islands Forum": one named, one not, same head."""
+    for x, y in ((m, s), (s, m)):
+        if (
+            x.official
+            and not y.official
+            and y.phrase
+            and x.type == y.type
+            and not y.from_title
+            and x.official.split()[-1].lower() == y.phrase.split()[-1].lower()
+        ):
+            return True
+    return False
+
+
 def _within(rng: dates.DateMention, d: dates.DateMention) -> bool:
     """The day of ``d`` falls inside the range ``rng`` ("June 14-16" and "on Sunday" = June 16)."""
     return bool(rng.end_date and rng.date and d.date and rng.date <= d.date <= rng.end_date)
@@ -1101,6 +1301,7 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                     or (m.date and s.date and (_within(m.date, s.date) or _within(s.date, m.date)))
                     or (len(set(m.codes) & set(s.codes)) >= 2)
                     or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
+                    or _same_head(m, s)
                 )
                 generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
                 if s.official and m.type != s.type and not shares:
@@ -1164,10 +1365,17 @@ def _to_record(
         typ = "summit"
     if s.official:
         typ = next((m.type for m in cluster if m.official), typ)
+    elif typ == "meeting" and cluster[0].phrase == _TYPE_WORD["meeting"]:
+        # "Chile would host a regional conference": the noun names the kind, the verb only the host
+        noun = next((m for m in cluster[1:] if m.type in ("conference", "summit", "talks")), None)
+        if noun is not None:
+            typ, s.phrase = noun.type, noun.phrase
     date = s.date.day if s.date else None
     precision = s.date.precision if s.date else "unknown"
     country = actors.country_ref(s.country_code) if s.country_code else None
     city = s.city
+    if city and country is None and len(s.convenors) == 1 and not s.convenors[0].startswith("person:"):
+        country = actors.country_ref(s.convenors[0])  # "Chile would host ... in Punta Arenas"
     if typ == "call":
         city, country, s.venue = None, None, None
     codes = [c for c in s.codes]

@@ -639,6 +639,19 @@ def lookup_city(text: str) -> tuple[str, Place] | None:
     return city, Place(code, display_name(code), "country", "capital")
 
 
+@lru_cache(maxsize=1)
+def _capital_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for city, code in _CAPITALS.items():
+        out.setdefault(code.strip(), city.strip())
+    return out
+
+
+def capital_of(code: str) -> str | None:
+    """The capital city of a country code ("SA" -> "Riyadh"), for "the Saudi capital"."""
+    return _capital_index().get(code)
+
+
 # Seats of government and government publishers, for the country an outlet speaks for.
 _SEATS = {
     "white house": "US",

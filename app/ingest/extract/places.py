@@ -224,6 +224,32 @@ def dateline_end(text: str, start: int) -> int:
     return m.end() if m else start
 
 
+_DATELINE_CITY = re.compile(r"([A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)((?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)")
+_DATELINE_ALIASES = {"UNITED NATIONS": ("New York", "US")}
+
+
+def dateline_place(text: str, start: int) -> tuple[str | None, str | None]:
+    """(city, country code) of a wire dateline opening the body ("RIYADH, Saudi Arabia (AP) —",
+    "GENEVA, May 14 (Reuters) -"), else (None, None)."""
+    m = _DATELINE_RE.match(text, start)
+    if not m:
+        return None, None
+    h = _DATELINE_CITY.match(text, m.start(), m.end())
+    if not h:
+        return None, None
+    caps = h.group(1).strip()
+    if caps in _DATELINE_ALIASES:
+        return _DATELINE_ALIASES[caps]
+    city = " ".join(w.capitalize() if w.isupper() else w for w in caps.split())
+    city = "-".join(part[:1].upper() + part[1:] for part in city.split("-"))
+    name, code = resolve_place(city, h.group(2) or "")
+    if name is None and code is None:
+        return None, None
+    if code is None and gazetteer.lookup_city(city) is None:
+        return None, None  # an unknown word in capitals without a country: not a dateline we can read
+    return name, code
+
+
 def is_us_state(text: str) -> bool:
     return text.strip() in US_STATES or text.strip() in _STATE_ABBR
 
