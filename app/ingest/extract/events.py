@@ -527,25 +527,7 @@ def _occurs(tok) -> bool:
         "to",
     ):
         return True
-    return _lemma(head) in {
-        "hold",
-        "attend",
-        "host",
-        "convene",
-        "chair",
-        "open",
-        "join",
-        "end",
-        "conclude",
-        "begin",
-        "start",
-        "take",
-        "participate",
-        "organize",
-        "organise",
-        "co-host",
-        "cohost",
-    }
+    return _lemma(head) in _ATTEND_VERBS
 
 
 def _negated(tok) -> bool:
@@ -726,6 +708,29 @@ def _lemma(tok) -> str:
     return low
 
 
+# Verbs whose object is an event that happens: "held talks", "attended the summit".
+_ATTEND_VERBS = frozenset(
+    {
+        "hold",
+        "attend",
+        "host",
+        "convene",
+        "chair",
+        "open",
+        "join",
+        "end",
+        "conclude",
+        "begin",
+        "start",
+        "take",
+        "participate",
+        "organize",
+        "organise",
+        "co-host",
+        "cohost",
+    }
+)
+
 _KNOWN_VERBS = {
     "meet",
     "call",
@@ -747,23 +752,7 @@ _KNOWN_VERBS = {
     "arrive",
     "fly",
     "tour",
-    "host",
-    "hold",
-    "attend",
-    "convene",
-    "chair",
-    "open",
-    "join",
-    "end",
-    "conclude",
-    "begin",
-    "start",
-    "take",
-    "participate",
-    "organize",
-    "organise",
-    "co-host",
-    "cohost",
+    *_ATTEND_VERBS,
     "agree",
     "sign",
     "reach",
