@@ -1,5 +1,6 @@
-"""The PostgreSQL branch of full-text search (websearch_to_tsquery over search_entries.tsv,
-ts_rank_cd, ts_headline), run for real against the fixture corpus on a PostgreSQL server.
+"""The PostgreSQL branch of full-text search (a tsquery built from the same tokens as the SQLite
+FTS5 query: plainto_/phraseto_tsquery, to_tsquery for prefixes; ts_rank_cd, ts_headline), run
+for real against the fixture corpus on a PostgreSQL server.
 
 Skipped on SQLite: ``make test`` (scripts/test.sh) runs the database tests again with
 ``SUMMITRY_TEST_POSTGRES_URL`` pointing at a throwaway cluster.
@@ -72,14 +73,24 @@ def test_pages_of_hits(client: TestClient) -> None:
     assert beyond.error is None and beyond.hits.items == [] and beyond.hits.total == first.hits.total
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="websearch_to_tsquery has no prefix syntax: 'fisher*' becomes 'fisher', which does not match "
-    "the stem 'fisheri'. Needs the query built with to_tsquery(... ':*') for prefix terms (queries/search.py).",
-)
 def test_prefix(client: TestClient) -> None:
     hits = _search(client, "fisher*").hits.items
     assert hits
+    assert any("<mark>" in h.snippet for h in hits)
+    # a prefix inside a phrase, and one that is only punctuation, never reach to_tsquery raw
+    assert _search(client, '"fisheries quot"*').error is None
+    assert _search(client, "fisher* OR ocean").hits.total >= len(hits)
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "-", "-fisheries", "***", 'a "b'])
+def test_same_syntax_errors_as_sqlite(client: TestClient, query: str) -> None:
+    """The query is tokenised once, by the same code on both databases: the same queries are refused."""
+    try:
+        q.fts5_query(query)
+        sqlite_error = None
+    except q.SearchSyntaxError as exc:
+        sqlite_error = str(exc)
+    assert _search(client, query).error == sqlite_error
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         if read_only and url.startswith("sqlite:///") and ":memory:" not in url:
             path = url.removeprefix("sqlite:///")
             url = f"sqlite:///file:{path}?mode=ro&uri=true"
+            # The web process: one connection per request thread (app.web.main.WORKER_THREADS run at
+            # once, plus the streamed exports, which hold theirs between chunks): 8 kept warm (their
+            # page caches), up to 64 in all so no request waits for a connection.
+            kwargs.update(pool_size=8, max_overflow=56, pool_timeout=30)
         engine = create_engine(url, **kwargs)
 
         @event.listens_for(engine, "connect")
@@ -38,6 +42,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             cur.close()
 
         return engine
+    if read_only:  # the web process: as many connections as FastAPI has worker threads (40)
+        return create_engine(url, pool_size=10, max_overflow=30, pool_timeout=30, pool_pre_ping=True)
     return create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
 
 

@@ -157,7 +157,8 @@ def api_document(session: SessionDep, doc_id: DocumentId) -> JSONResponse:
 def api_search(session: SessionDep, params: ApiSearchParamsDep) -> JSONResponse:
     results = q.search(session, params=params)
     status = 400 if results.error else 200
-    return JSONResponse({"q": results.q, "error": results.error, **_page(results.hits, None, None)}, status_code=status)
+    body = {"q": results.q, "error": results.error, **_page(results.hits, None, None), "total_capped": results.capped}
+    return JSONResponse(body, status_code=status)
 
 
 CSV_COLUMNS = [

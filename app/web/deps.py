@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from typing import Annotated, Literal, Protocol, Self, TypeVar
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 from urllib.parse import parse_qsl
 
 from fastapi import Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import StringConstraints
 from sqlalchemy.orm import Session
 
@@ -40,9 +41,17 @@ class Redirect(Exception):
         self.url = url
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with request.app.state.sessionmaker() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A session per request, opened and closed on the event loop (no thread hop of its own: the
+    connection is checked out lazily, in the route's worker thread, by its first query)."""
+    session: Session = request.app.state.sessionmaker()
+    try:
         yield session
+    finally:
+        if session.get_bind().dialect.name == "sqlite":
+            session.close()  # returning an SQLite connection to the pool is a local rollback: microseconds
+        else:
+            await run_in_threadpool(session.close)  # a network round trip: off the event loop
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -57,8 +66,8 @@ class _Parsable(Protocol):
 F = TypeVar("F", bound=_Parsable)
 
 
-def _filters(cls: type[F], *, canonical: bool) -> Callable[[Request], F]:
-    def dep(request: Request) -> F:
+def _filters(cls: type[F], *, canonical: bool) -> Callable[[Request], Coroutine[Any, Any, F]]:
+    async def dep(request: Request) -> F:  # pure parsing: on the event loop, not in a worker thread
         items = request.query_params.multi_items()
         filters = cls.parse(items)
         if canonical and parse_qsl(request.url.query, keep_blank_values=True) != filters.to_params():

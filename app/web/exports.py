@@ -109,7 +109,8 @@ def statements_json(session: SessionDep, filters: ApiStatementFiltersDep) -> JSO
     page = q.statements_page(session, filters=filters)
     return JSONResponse(
         {
-            "total": page.total,
+            "total": min(page.total, q.COUNT_CAP),
+            "total_capped": page.capped,  # counting stopped at COUNT_CAP (the page says "more than")
             "per_page": page.per_page,
             "next": urls.statements_cursor(filters, after=page.next_cursor, fmt="json") if page.next_cursor else None,
             "previous": (
@@ -130,6 +131,7 @@ def search_json(session: SessionDep, params: ApiSearchParamsDep) -> JSONResponse
             "q": results.q,
             "error": results.error,
             "total": hits.total,
+            "total_capped": results.capped,  # more matches than counted: total is the cap
             "page": hits.page,
             "pages": hits.pages,
             "next": urls.search_export(params.with_page(hits.page + 1), "json") if hits.has_next else None,

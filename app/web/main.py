@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
@@ -253,6 +254,9 @@ def _openapi_errors_as_served(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+WORKER_THREADS = 4  # concurrent sync route calls (and so DB connections in use) per process
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     """The app against ``database_url`` (default ``config.database_url()``), read-only."""
     url = database_url or config.database_url()
@@ -260,6 +264,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's worker threads (40 by default). Under load 40 threads fight over
+        # the GIL for CPU-bound rendering and each keeps an SQLite connection's page cache warm: a few
+        # threads serve more requests per second (measured: 64 connections on the event page, 91 → 149
+        # req/s) in less memory. Streamed exports take a thread per chunk, not for the whole export.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         engine.dispose()
 

@@ -50,7 +50,9 @@ from app.web.queries.events import (
 )
 from app.web.queries.search import SearchSyntaxError, fts5_query, match_actors, search
 from app.web.queries.statements import (
+    COUNT_CAP,
     KeysetPage,
+    SpeakerFacet,
     StatementOptions,
     actor_names,
     event_names,
@@ -64,6 +66,7 @@ from app.web.queries.statements import (
 )
 
 __all__ = [
+    "COUNT_CAP",
     "ActorDetail",
     "ActorEvent",
     "ActorHit",
@@ -90,6 +93,7 @@ __all__ = [
     "SearchResults",
     "SearchSyntaxError",
     "SourceRow",
+    "SpeakerFacet",
     "SpeakerGroup",
     "StatementOptions",
     "StatementRow",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import pycountry
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -59,6 +62,24 @@ class DocRef:
     def url(self) -> str:
         return urls.document(self.id)
 
+    @property
+    def source_line(self) -> str:
+        """``The Example Times, 11 April 2025``: how a fact's source is named in a list."""
+        return _source_line(self.outlet, self.published)
+
+
+@lru_cache(maxsize=4096)
+def _source_line(outlet: str | None, published: dt.date | None) -> str:
+    name = outlet or "Source"
+    return f"{name}, {published.day} {published:%B %Y}" if published else name
+
+
+def _truncate(value: str, length: int = 80, end: str = "...", leeway: int = 5) -> str:
+    """Jinja2's ``truncate`` filter (at a word boundary), for text built in Python."""
+    if len(value) <= length + leeway:
+        return value
+    return value[: length - len(end)].rsplit(" ", 1)[0] + end
+
 
 @dataclass(frozen=True, slots=True)
 class EventLink:
@@ -85,6 +106,12 @@ class Evidence:
     @property
     def url(self) -> str:
         return urls.document(self.document.id, anchor=self.anchor)
+
+    @property
+    def link_title(self) -> str:
+        """A link's tooltip: the source, and the words it supports."""
+        line = self.document.source_line
+        return f"{line}: “{_truncate(self.marked)}”" if self.marked else line
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +349,7 @@ class SearchResults:
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     actors: list[ActorHit] = field(default_factory=list)
+    capped: bool = False  # more matches than were counted and ranked (``hits.total`` is the cap)
 
     @property
     def total(self) -> int:
@@ -445,74 +473,146 @@ def event_field_spans(
     return found
 
 
+def run(session: Session, stmt: Any, params: dict[str, Any] | None = None) -> CursorResult[Any]:
+    """Execute a Core statement (plain columns) on the session's connection, skipping the ORM's
+    execution layer: the hot read paths never load entities."""
+    return session.connection().execute(stmt, params)
+
+
 def _count(session: Session, stmt: Select[Any]) -> int:
-    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+    return int(run(session, select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0)
 
 
-_OPTIONS_CACHE: dict[tuple[str, str, tuple[Any, ...]], Any] = {}
+class Lru:
+    """A small thread-safe LRU map with a fixed number of entries (bounded memory)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Any | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 
-def _data_version(session: Session) -> tuple[Any, ...]:
-    """Changes whenever the store adds or replaces anything: the highest ids (primary-key lookups)."""
+_OPTIONS_CACHE = Lru(32)
 
-    def top(col: Any) -> Any:
-        return select(func.max(col)).scalar_subquery()
 
-    return tuple(session.execute(select(top(Document.id), top(Statement.id), top(Event.id), top(Actor.id))).one())
+def _top(col: Any) -> Any:
+    return select(func.max(col)).scalar_subquery()
+
+
+_DATA_VERSION = select(_top(Document.id), _top(Statement.id), _top(Event.id), _top(Actor.id))
+
+
+def data_version(session: Session) -> tuple[Any, ...]:
+    """Changes whenever the store adds or replaces anything: the highest ids (primary-key lookups).
+
+    Read once per session (a request), however many cached reads the request makes."""
+    found: tuple[Any, ...] | None = session.info.get("data_version")
+    if found is None:
+        found = (str(session.get_bind().url), *run(session, _DATA_VERSION).one())
+        session.info["data_version"] = found
+    return found
 
 
 def _cached(session: Session, name: str, build: Any) -> Any:
-    """Facet lists count over whole tables: build them once per database version, not per request."""
-    key = (str(session.get_bind().url), name, _data_version(session))
-    if key not in _OPTIONS_CACHE:
-        if len(_OPTIONS_CACHE) > 32:
-            _OPTIONS_CACHE.clear()
-        _OPTIONS_CACHE[key] = build(session)
-    return _OPTIONS_CACHE[key]
+    """Facet lists count over whole tables: build them once per database version, not per request.
+
+    Keyed on the database's URL and version; a new version's entry pushes the old ones out of the
+    bounded LRU, so memory does not grow with the number of versions seen.
+    """
+    key = (name, *data_version(session))
+    found = _OPTIONS_CACHE.get(key)
+    if found is None:
+        found = build(session)
+        _OPTIONS_CACHE.put(key, found)
+    return found
+
+
+_TEXTS = select(
+    Document.id, Document.title, Document.outlet, Document.published, Document.source_url, Document.text
+).where(Document.id.in_(bindparam("ids", expanding=True)))
 
 
 def _load_texts(session: Session, doc_ids: set[int]) -> dict[int, tuple[DocRef, str]]:
     if not doc_ids:
         return {}
-    rows = session.execute(select(*_doc_cols(), Document.text).where(Document.id.in_(sorted(doc_ids)))).all()
+    rows = run(session, _TEXTS, {"ids": sorted(doc_ids)}).all()
     return {r[0]: (_doc_ref(r), r[5]) for r in rows}
 
 
+_AGREEMENT_PARTIES = (
+    select(AgreementParty.agreement_id, Actor.id, Actor.slug, Actor.kind, Actor.name, Actor.role, Actor.country_code)
+    .join(Actor, Actor.id == AgreementParty.actor_id)
+    .where(AgreementParty.agreement_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Actor.name)
+)
+
+
+_AGREEMENT_SELECT = (
+    select(
+        Agreement.id,
+        Agreement.document_id,
+        Agreement.text,
+        Agreement.status,
+        Agreement.start,
+        Agreement.end,
+        Event.slug,
+        Event.name,
+    )
+    .outerjoin(Event, Event.id == Agreement.event_id)
+    .order_by(Agreement.document_id, Agreement.start)
+)
+EVENT_AGREEMENTS = _AGREEMENT_SELECT.where(Agreement.event_id == bindparam("eid"))
+
+
 def _agreements(
-    session: Session, where: ColumnElement[bool], texts: dict[int, tuple[DocRef, str]] | None = None
+    session: Session,
+    where: ColumnElement[bool] | None,
+    texts: dict[int, tuple[DocRef, str]] | None = None,
+    *,
+    rows: Sequence[Any] | None = None,
 ) -> list[AgreementRow]:
-    rows = session.execute(
-        select(Agreement, Event.slug, Event.name)
-        .outerjoin(Event, Event.id == Agreement.event_id)
-        .where(where)
-        .order_by(Agreement.document_id, Agreement.start)
-    ).all()
+    """Agreements matching ``where`` (or the ``rows`` already read with ``_AGREEMENT_SELECT``'s
+    columns), with their parties and the sentence each came from."""
+    if rows is None:
+        rows = run(session, _AGREEMENT_SELECT.where(where)).all()
     if not rows:
         return []
-    ids = [r[0].id for r in rows]
     parties: dict[int, list[ActorRef]] = defaultdict(list)
-    for agreement_id, actor in session.execute(
-        select(AgreementParty.agreement_id, Actor)
-        .join(Actor, Actor.id == AgreementParty.actor_id)
-        .where(AgreementParty.agreement_id.in_(ids))
-        .order_by(Actor.name)
-    ):
-        parties[agreement_id].append(_actor_ref(actor))
+    for agreement_id, *actor in run(session, _AGREEMENT_PARTIES, {"ids": [r.id for r in rows]}):
+        parties[agreement_id].append(ActorRef(*actor))
     if texts is None:
         texts = {}
-    missing = {r[0].document_id for r in rows} - texts.keys()
+    missing = {r.document_id for r in rows} - texts.keys()
     texts = {**texts, **_load_texts(session, missing)}
     out = []
-    for ag, ev_slug, ev_name in rows:
-        doc, body = texts[ag.document_id]
+    for ag_id, doc_id, ag_text, status, start, end, ev_slug, ev_name in rows:
+        doc, body = texts[doc_id]
         out.append(
             AgreementRow(
-                ag.id,
-                ag.text,
-                ag.status,
-                parties[ag.id],
+                ag_id,
+                ag_text,
+                status,
+                parties[ag_id],
                 EventLink(ev_slug, ev_name) if ev_slug else None,
-                context_window(body, ag.start, ag.end, anchor=f"agreement-{ag.id}", doc=doc),
+                context_window(body, start, end, anchor=f"agreement-{ag_id}", doc=doc),
             )
         )
     return out

@@ -16,10 +16,16 @@ from app.db.models import (
 )
 from app.web.queries.common import (
     Counts,
+    _cached,
 )
 
 
 def counts(session: Session) -> Counts:
+    """Whole-table counts (each a scan of an index): once per database version, not per request."""
+    return _cached(session, "counts", _counts)  # type: ignore[no-any-return]
+
+
+def _counts(session: Session) -> Counts:
     def n(model: Any, *where: ColumnElement[bool]) -> Any:
         return select(func.count()).select_from(model).where(*where).scalar_subquery()
 

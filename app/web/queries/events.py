@@ -7,12 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, extract, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, extract, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
     Actor,
-    Agreement,
     Event,
     EventSource,
     Participation,
@@ -21,6 +20,7 @@ from app.db.models import (
 from app.web import urls
 from app.web.filters import EventFilters
 from app.web.queries.common import (
+    EVENT_AGREEMENTS,
     ROLE_RANK,
     ActorRef,
     DocRef,
@@ -33,7 +33,6 @@ from app.web.queries.common import (
     Participant,
     SourceRow,
     SpeakerGroup,
-    _actor_ref,
     _agreements,
     _cached,
     _count,
@@ -42,6 +41,7 @@ from app.web.queries.common import (
     context_window,
     country_name,
     event_field_spans,
+    run,
 )
 from app.web.queries.statements import _statement_date, _statement_rows, _statement_select
 
@@ -81,32 +81,49 @@ def _event_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
     return where
 
 
+def _event_segments(filters: EventFilters) -> tuple[Select[Any], Select[Any]]:
+    """The list order in two halves that each walk an index (``ix_events_start_date_id``, or
+    ``ix_events_kind_start_date`` under a kind): dated events by (start_date, id), then undated
+    ones by id. (One ``ORDER BY start_date IS NULL, …`` would sort every matching event.)"""
+    where = _event_conditions(filters)
+    base = select(Event, *_event_counts()).where(*where)
+    if filters.sort == "date":
+        dated_order: tuple[Any, ...] = (Event.start_date.asc(), Event.id.asc())
+        undated_order: Any = Event.id.asc()
+    else:
+        dated_order, undated_order = (Event.start_date.desc(), Event.id.desc()), Event.id.desc()
+    return (
+        base.where(Event.start_date.is_not(None)).order_by(*dated_order),
+        base.where(Event.start_date.is_(None)).order_by(undated_order),
+    )
+
+
 def list_events(session: Session, *, filters: EventFilters) -> PageOf[EventSummary]:
     where = _event_conditions(filters)
-    base = select(Event).where(*where)
-    total = _count(session, base)
-    order = (
-        (Event.start_date.is_(None), Event.start_date.asc(), Event.id.asc())
-        if filters.sort == "date"
-        else (Event.start_date.is_(None), Event.start_date.desc(), Event.id.desc())
-    )
+    if where:
+        total = _count(session, select(Event.id).where(*where))
+    else:
+        from app.web.queries.counts import counts  # the whole table's: cached per database version
+
+        total = counts(session).events
     per = filters.PER_PAGE
-    rows = session.execute(
-        select(Event, *_event_counts()).where(*where).order_by(*order).limit(per).offset((filters.page - 1) * per)
-    ).all()
+    offset = (filters.page - 1) * per
+    dated, undated = _event_segments(filters)
+    rows = session.execute(dated.limit(per).offset(offset)).all()
+    if len(rows) < per:
+        if rows or offset == 0:
+            n_dated = offset + len(rows)
+        else:  # a page past the dated events: how many there were (an index count)
+            n_dated = _count(session, select(Event.id).where(*where, Event.start_date.is_not(None)))
+        rows += session.execute(undated.limit(per - len(rows)).offset(max(0, offset - n_dated))).all()
     return PageOf([_event_summary(*r) for r in rows], total, filters.page, per)
 
 
 def iter_events(session: Session, *, filters: EventFilters, batch: int = 500) -> Iterator[EventSummary]:
     """Every event matching ``filters`` (all pages, in the list's order), streamed for the exports."""
-    order = (
-        (Event.start_date.is_(None), Event.start_date.asc(), Event.id.asc())
-        if filters.sort == "date"
-        else (Event.start_date.is_(None), Event.start_date.desc(), Event.id.desc())
-    )
-    stmt = select(Event, *_event_counts()).where(*_event_conditions(filters)).order_by(*order)
-    for r in session.execute(stmt.execution_options(yield_per=batch)):
-        yield _event_summary(*r)
+    for stmt in _event_segments(filters):
+        for r in session.execute(stmt.execution_options(yield_per=batch)):
+            yield _event_summary(*r)
 
 
 def recent_events(session: Session, *, limit: int = 8) -> list[EventSummary]:
@@ -119,6 +136,9 @@ class EventOptions:
     countries: list[Option]
     years: list[Option]
     participants: list[Option]
+
+
+TOP_PARTICIPANTS = 30  # suggestions for the participant box: the full list is every actor
 
 
 def event_options(session: Session) -> EventOptions:
@@ -144,60 +164,103 @@ def _event_options(session: Session) -> EventOptions:
             select(year, func.count()).where(Event.start_date.is_not(None)).group_by(year).order_by(year.desc())
         )
     ]
+    n_events = func.count(func.distinct(Participation.event_id)).label("n")
+    busiest = (
+        select(Participation.actor_id, n_events)
+        .group_by(Participation.actor_id)
+        .order_by(n_events.desc())
+        .limit(TOP_PARTICIPANTS)
+        .subquery()
+    )
     participants = [
-        Option(slug, name, n)
+        Option(slug, name, int(n))
         for slug, name, n in session.execute(
-            select(Actor.slug, Actor.name, func.count(func.distinct(Participation.event_id)))
-            .join(Participation, Participation.actor_id == Actor.id)
-            .group_by(Actor.id, Actor.slug, Actor.name)
-            .order_by(Actor.name)
+            select(Actor.slug, Actor.name, busiest.c.n)
+            .join(busiest, busiest.c.actor_id == Actor.id)
+            .order_by(busiest.c.n.desc(), Actor.name)
         )
     ]
     return EventOptions(kinds, countries, years, participants)
 
 
+def _build_event_select() -> Select[Any]:
+    cols = (
+        Event.id,
+        Event.slug,
+        Event.name,
+        Event.kind,
+        Event.start_date,
+        Event.end_date,
+        Event.date_precision,
+        Event.city,
+        Event.country_code,
+        Event.venue,
+    )
+    return select(*cols, *_event_counts(), Event.summary).where(Event.slug == bindparam("slug"))
+
+
+# Built once (plain columns, bound parameters): the event page runs these on every request.
+_EVENT = _build_event_select()
+_PARTS = (
+    select(
+        Participation.role,
+        Participation.document_id,
+        Participation.start,
+        Participation.end,
+        Actor.id.label("actor_id"),
+        Actor.slug,
+        Actor.kind,
+        Actor.name,
+        Actor.role.label("title"),
+        Actor.country_code,
+    )
+    .join(Actor, Actor.id == Participation.actor_id)
+    .where(Participation.event_id == bindparam("eid"))
+    .order_by(Actor.name, Participation.document_id, Participation.start)
+)
+_SOURCES = (
+    select(EventSource.document_id, EventSource.start, EventSource.end, EventSource.name, EventSource.date_text)
+    .where(EventSource.event_id == bindparam("eid"))
+    .order_by(EventSource.document_id, EventSource.start)
+)
+_EVENT_STATEMENTS = (
+    _statement_select()
+    .where(Statement.event_id == bindparam("eid"))
+    .order_by(Actor.name, _statement_date(), Statement.document_id, Statement.start)
+)
+
+
 def get_event(session: Session, *, slug: str) -> EventDetail | None:
-    found = session.execute(select(Event, *_event_counts()).where(Event.slug == slug)).one_or_none()
+    found = run(session, _EVENT, {"slug": slug}).one_or_none()
     if found is None:
         return None
-    event = found[0]
-    summary = _event_summary(*found)
+    summary = EventSummary(*found[:13])
+    eid = {"eid": summary.id}
 
-    parts = session.execute(
-        select(Participation, Actor)
-        .join(Actor, Actor.id == Participation.actor_id)
-        .where(Participation.event_id == event.id)
-        .order_by(Actor.name, Participation.document_id, Participation.start)
-    ).all()
-    sources = (
-        session.execute(
-            select(EventSource)
-            .where(EventSource.event_id == event.id)
-            .order_by(EventSource.document_id, EventSource.start)
-        )
-        .scalars()
-        .all()
-    )
-    doc_ids = {p.document_id for p, _ in parts} | {s.document_id for s in sources}
-    doc_ids |= set(session.scalars(select(Agreement.document_id).where(Agreement.event_id == event.id)))
+    parts = run(session, _PARTS, eid).all()
+    sources = run(session, _SOURCES, eid).all()
+    agreements = run(session, EVENT_AGREEMENTS, eid).all()
+    doc_ids = {p.document_id for p in parts} | {s.document_id for s in sources} | {a.document_id for a in agreements}
     texts = _load_texts(session, doc_ids)
 
     by_actor: dict[int, tuple[ActorRef, str, list[Evidence]]] = {}
-    for p, actor in parts:
+    for p in parts:
         doc, body = texts[p.document_id]
         ev = context_window(body, p.start, p.end, anchor=urls.span_anchor(p.start, p.end), doc=doc)
-        if actor.id in by_actor:
-            ref, role, evs = by_actor[actor.id]
+        if p.actor_id in by_actor:
+            ref, role, evs = by_actor[p.actor_id]
             if ROLE_RANK.get(p.role, 9) < ROLE_RANK.get(role, 9):
                 role = p.role
-            by_actor[actor.id] = (ref, role, [*evs, ev])
+            evs.append(ev)
+            by_actor[p.actor_id] = (ref, role, evs)
         else:
-            by_actor[actor.id] = (_actor_ref(actor), p.role, [ev])
+            ref = ActorRef(p.actor_id, p.slug, p.kind, p.name, p.title, p.country_code)
+            by_actor[p.actor_id] = (ref, p.role, [ev])
     people = [Participant(ref, role, evs) for ref, role, evs in by_actor.values()]
     convenors = [p for p in people if p.role in ("convenor", "host")]
     others = [p for p in people if p.role not in ("convenor", "host")]
 
-    support = _field_support(event, sources, texts)
+    support = _field_support(summary, sources, texts)
     source_rows = []
     for s in sources:
         doc, body = texts[s.document_id]
@@ -215,23 +278,17 @@ def get_event(session: Session, *, slug: str) -> EventDetail | None:
         reverse=True,
     )
 
-    statements = _statement_rows(
-        session,
-        _statement_select()
-        .where(Statement.event_id == event.id)
-        .order_by(Actor.name, _statement_date(), Statement.document_id, Statement.start),
-    )
     groups: dict[int, SpeakerGroup] = {}
-    for st in statements:
+    for st in _statement_rows(session, _EVENT_STATEMENTS, eid):
         groups.setdefault(st.speaker.id, SpeakerGroup(st.speaker, [])).statements.append(st)
 
     return EventDetail(
         summary,
-        event.summary,
+        found.summary,
         convenors,
         others,
         list(groups.values()),
-        _agreements(session, Agreement.event_id == event.id, texts),
+        _agreements(session, None, texts, rows=agreements),
         source_rows,
         documents,
         support,
@@ -239,7 +296,7 @@ def get_event(session: Session, *, slug: str) -> EventDetail | None:
 
 
 def _field_support(
-    event: Event, sources: Sequence[EventSource], texts: dict[int, tuple[DocRef, str]]
+    event: EventSummary, sources: Sequence[Any], texts: dict[int, tuple[DocRef, str]]
 ) -> list[FieldSupport]:
     """For the date and the place: which of the event's documents state it, with the span."""
     found: dict[str, dict[int, Evidence]] = {"date": {}, "place": {}}

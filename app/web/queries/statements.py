@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
     Actor,
@@ -18,17 +18,18 @@ from app.db.models import (
 )
 from app.web.filters import StatementFilters
 from app.web.queries.common import (
+    ActorRef,
+    DocRef,
     EventLink,
     Option,
     PageOf,
     StatementRow,
-    _actor_ref,
     _cached,
     _count,
     _doc_cols,
-    _doc_ref,
     _sentence_evidence,
     country_name,
+    run,
 )
 
 
@@ -36,56 +37,109 @@ def _statement_date() -> ColumnElement[Any]:
     return func.coalesce(Statement.said_on, Document.published)
 
 
-def _statement_select() -> Select[Any]:
+def _build_statement_select() -> Select[Any]:
     s_start = func.coalesce(Statement.sentence_start, Statement.start)
     s_end = func.coalesce(Statement.sentence_end, Statement.end)
     sentence = func.substr(Document.text, s_start + 1, s_end - s_start)
     return (
-        select(Statement, Actor, Event.slug, Event.name, *_doc_cols(), sentence, s_start, _statement_date())
+        select(
+            Statement.id,
+            Statement.text,
+            Statement.direct,
+            Statement.cue,
+            Statement.said_on,
+            Statement.start,
+            Statement.end,
+            Actor.id,
+            Actor.slug,
+            Actor.kind,
+            Actor.name,
+            Actor.role,
+            Actor.country_code,
+            Event.slug,
+            Event.name,
+            *_doc_cols(),
+            sentence,
+            s_start,
+            _statement_date(),
+        )
         .join(Actor, Actor.id == Statement.speaker_id)
         .join(Document, Document.id == Statement.document_id)
         .outerjoin(Event, Event.id == Statement.event_id)
     )
 
 
+_STATEMENT_SELECT = _build_statement_select()
+
+
+def _statement_select() -> Select[Any]:
+    """Plain columns (no ORM entities): a statement, its speaker, event, document and sentence."""
+    return _STATEMENT_SELECT
+
+
 def _statement_row(r: Sequence[Any]) -> StatementRow:
-    st: Statement = r[0]
-    doc = _doc_ref(r, 4)
+    sid, start, end = r[0], r[5], r[6]
+    doc = DocRef(*r[15:20])
     return StatementRow(
-        st.id,
-        st.text,
-        st.direct,
-        st.cue,
-        st.said_on,
-        r[11],
-        _actor_ref(r[1]),
-        EventLink(r[2], r[3]) if r[2] else None,
+        sid,
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[22],
+        ActorRef(r[7], r[8], r[9], r[10], r[11], r[12]),
+        EventLink(r[13], r[14]) if r[13] else None,
         doc,
-        _sentence_evidence(r[9], r[10], st.start, st.end, anchor=f"statement-{st.id}", doc=doc),
+        _sentence_evidence(r[20], r[21], start, end, anchor=f"statement-{sid}", doc=doc),
     )
 
 
-def _statement_rows(session: Session, stmt: Select[Any]) -> list[StatementRow]:
-    return [_statement_row(r) for r in session.execute(stmt).all()]
+def _statement_rows(session: Session, stmt: Select[Any], params: dict[str, Any] | None = None) -> list[StatementRow]:
+    return [_statement_row(r) for r in run(session, stmt, params).all()]
+
+
+# the filters' own aliases, so their subqueries never correlate with the row query's joins
+_A, _E, _D = aliased(Actor), aliased(Event), aliased(Document)
+
+
+def _speaker_ids(slugs: Sequence[str]) -> ColumnElement[bool]:
+    if len(slugs) == 1:
+        return Statement.speaker_id == select(_A.id).where(_A.slug == slugs[0]).scalar_subquery()
+    return Statement.speaker_id.in_(select(_A.id).where(_A.slug.in_(list(slugs))))
 
 
 def _statement_conditions(filters: StatementFilters) -> list[ColumnElement[bool]]:
+    """The filters on ``statements`` alone (subqueries for slugs and codes), so the planner walks
+    the statement indexes; only a date range needs the document (undated statements use its date)."""
     where: list[ColumnElement[bool]] = []
     if filters.speakers:
-        where.append(Actor.slug.in_(filters.speakers))
+        where.append(_speaker_ids(filters.speakers))
     if filters.event:
-        where.append(Event.slug == filters.event)
+        where.append(Statement.event_id == select(_E.id).where(_E.slug == filters.event).scalar_subquery())
     if filters.country:
-        where.append(Actor.country_code == filters.country.upper())
-    if filters.date_from:
-        where.append(_statement_date() >= filters.date_from)
-    if filters.date_to:
-        where.append(_statement_date() <= filters.date_to)
+        where.append(Statement.speaker_id.in_(select(_A.id).where(_A.country_code == filters.country.upper())))
+    if filters.date_from or filters.date_to:
+        # said_on's range (ix_statements_said_on_id), or an undated statement by its document's date:
+        # two index lookups the planner ORs, not a coalesce() over every row
+        published = select(_D.published).where(_D.id == Statement.document_id).correlate(Statement).scalar_subquery()
+        dated: list[ColumnElement[bool]] = []
+        undated: list[ColumnElement[bool]] = [Statement.said_on.is_(None)]
+        if filters.date_from:
+            dated.append(Statement.said_on >= filters.date_from)
+            undated.append(published >= filters.date_from)
+        if filters.date_to:
+            dated.append(Statement.said_on <= filters.date_to)
+            undated.append(published <= filters.date_to)
+        where.append(or_(and_(*dated), and_(*undated)))
     if filters.type:
         where.append(Statement.direct.is_(filters.type == "direct"))
     if filters.q:
         where.append(Statement.text.icontains(filters.q, autoescape=True))
     return where
+
+
+COUNT_CAP = 10_000  # the statements page says "more than 10,000" rather than count further
+FACET_CAP = 20_000  # speaker counts are skipped ("counts unavailable") above this many statements
 
 
 Cursor = tuple[dt.date | None, int]
@@ -96,15 +150,14 @@ def statement_key(row: StatementRow) -> Cursor:
     return (row.said_on, row.id)
 
 
-def _count_statements(session: Session, filters: StatementFilters, *extra: ColumnElement[bool]) -> int:
-    return _count(
-        session,
-        select(Statement.id)
-        .join(Actor, Actor.id == Statement.speaker_id)
-        .join(Document, Document.id == Statement.document_id)
-        .outerjoin(Event, Event.id == Statement.event_id)
-        .where(*_statement_conditions(filters), *extra),
-    )
+def _count_statements(
+    session: Session, filters: StatementFilters, *extra: ColumnElement[bool], cap: int | None = None
+) -> int:
+    """How many statements match (on ``statements`` alone, over its indexes); at most ``cap + 1``."""
+    stmt = select(Statement.id).where(*_statement_conditions(filters), *extra)
+    if cap is not None:
+        stmt = stmt.limit(cap + 1)
+    return _count(session, stmt)
 
 
 def _segment(filters: StatementFilters, *, dated: bool, down: bool, bound: Cursor | None) -> Select[Any]:
@@ -175,6 +228,11 @@ class KeysetPage:
         return self.prev_cursor is not None or not self.at_start
 
     @property
+    def capped(self) -> bool:
+        """Counting stopped: more than ``COUNT_CAP`` statements match (``total`` is not exact)."""
+        return self.total > COUNT_CAP
+
+    @property
     def has_next(self) -> bool:
         return self.next_cursor is not None
 
@@ -182,7 +240,7 @@ class KeysetPage:
 def statements_page(session: Session, *, filters: StatementFilters, per_page: int | None = None) -> KeysetPage:
     """The page ``filters`` asks for: after/before a cursor, else from the start (or ``page``'s offset)."""
     per = per_page or filters.PER_PAGE
-    total = _count_statements(session, filters)
+    total = _count_statements(session, filters, cap=COUNT_CAP)
     if filters.before is not None:
         back = _fetch(session, filters, filters.before, forward=False, limit=per + 1)
         items = list(reversed(back[:per]))
@@ -232,42 +290,60 @@ def iter_statements(session: Session, *, filters: StatementFilters, batch: int =
             yield _statement_row(r)
 
 
-def speaker_facet(session: Session, *, filters: StatementFilters, top: int = 20) -> list[Option]:
+@dataclass(frozen=True, slots=True)
+class SpeakerFacet:
+    """The speakers to offer as checkboxes: the top ones under the other filters, and the chosen ones.
+
+    ``counted`` is False when the other filters leave too many statements to count per speaker on
+    each request: the options are then the busiest speakers overall, without counts.
+    """
+
+    options: list[Option]
+    counted: bool = True
+
+
+def _speaker_counts(session: Session, where: Sequence[ColumnElement[bool]], *, top: int | None) -> list[Option]:
+    """Speakers by statements matching ``where``: GROUP BY ``speaker_id`` over the statement index
+    the filters select (by event, by speaker), then the top ones' names by primary key."""
+    n = func.count().label("n")
+    grouped = select(Statement.speaker_id, n).where(*where).group_by(Statement.speaker_id).order_by(n.desc())
+    if top is not None:
+        grouped = grouped.limit(top)
+    counts = grouped.subquery()
+    rows = run(
+        session,
+        select(Actor.slug, Actor.name, counts.c.n)
+        .join(counts, counts.c.speaker_id == Actor.id)
+        .order_by(counts.c.n.desc(), Actor.name),
+    )
+    return [Option(slug, name, int(k)) for slug, name, k in rows]
+
+
+def speaker_facet(session: Session, *, filters: StatementFilters, top: int = 20) -> SpeakerFacet:
     """Speakers with how many statements each has under the *other* active filters.
 
     The ``top`` speakers by that count, plus any selected speaker outside them. With no other
-    filter the counts are the whole-table ones, built once per database version.
+    filter the top list comes from the cache (built once per database version); under filters that
+    leave more than ``FACET_CAP`` statements the counts are skipped rather than scanned for.
     """
     others = replace(filters, speakers=(), after=None, before=None, page=1, sort="-date")
+    counted = True
     if not others.to_params():
-        ranked = sorted(statement_options(session).speakers, key=lambda o: (-o.count, o.label))
-        shown = ranked[:top]
-        by_slug = {o.value: o for o in ranked}
-        missing = [s for s in filters.speakers if s not in {o.value for o in shown}]
-        return shown + [by_slug.get(s, Option(s, s, 0)) for s in missing]
-
-    def grouped(*extra: ColumnElement[bool]) -> Select[Any]:
-        n = func.count(Statement.id)
-        return (
-            select(Actor.slug, Actor.name, n)
-            .select_from(Statement)
-            .join(Actor, Actor.id == Statement.speaker_id)
-            .join(Document, Document.id == Statement.document_id)
-            .outerjoin(Event, Event.id == Statement.event_id)
-            .where(*_statement_conditions(others), *extra)
-            .group_by(Actor.id, Actor.slug, Actor.name)
-            .order_by(n.desc(), Actor.name)
-        )
-
-    shown = [Option(slug, name, int(n)) for slug, name, n in session.execute(grouped().limit(top))]
+        shown = statement_options(session).speakers[:top]
+    elif _count_statements(session, others, cap=FACET_CAP) > FACET_CAP:
+        counted = False
+        shown = statement_options(session).speakers[:top]
+    else:
+        shown = _speaker_counts(session, _statement_conditions(others), top=top)
     missing = [s for s in filters.speakers if s not in {o.value for o in shown}]
     if missing:
-        found = {
-            slug: Option(slug, name, int(n)) for slug, name, n in session.execute(grouped(Actor.slug.in_(missing)))
-        }
+        found: dict[str, Option] = {}
+        if counted:
+            where = [*_statement_conditions(others), _speaker_ids(missing)]
+            found = {o.value: o for o in _speaker_counts(session, where, top=None)}
         names = actor_names(session, slugs=[s for s in missing if s not in found])
-        shown += [found.get(s) or Option(s, names.get(s, s), 0) for s in missing]
-    return shown
+        shown = shown + [found.get(s) or Option(s, names.get(s, s), 0) for s in missing]
+    return SpeakerFacet(shown, counted)
 
 
 def get_statement(session: Session, *, statement_id: int) -> StatementRow | None:
@@ -277,9 +353,20 @@ def get_statement(session: Session, *, statement_id: int) -> StatementRow | None
 
 @dataclass(frozen=True, slots=True)
 class StatementOptions:
+    """The statements form's fixed choices, counted over the whole table once per database version.
+
+    Bounded whatever the size of the database: the ``TOP_SPEAKERS`` busiest speakers (the facet),
+    the ``TOP_EVENTS`` events with most statements (suggestions for the event box) and the
+    speakers' countries (at most a few hundred).
+    """
+
     speakers: list[Option]
     events: list[Option]
     countries: list[Option]
+
+
+TOP_SPEAKERS = 20
+TOP_EVENTS = 30
 
 
 def statement_options(session: Session) -> StatementOptions:
@@ -287,31 +374,34 @@ def statement_options(session: Session) -> StatementOptions:
 
 
 def _statement_options(session: Session) -> StatementOptions:
-    speakers = [
-        Option(slug, name, n)
-        for slug, name, n in session.execute(
-            select(Actor.slug, Actor.name, func.count())
-            .join(Statement, Statement.speaker_id == Actor.id)
-            .group_by(Actor.id, Actor.slug, Actor.name)
-            .order_by(Actor.name)
-        )
-    ]
+    speakers = _speaker_counts(session, [], top=TOP_SPEAKERS)
+    n = func.count().label("n")
+    by_event = (
+        select(Statement.event_id, n)
+        .where(Statement.event_id.is_not(None))
+        .group_by(Statement.event_id)
+        .order_by(n.desc())
+        .limit(TOP_EVENTS)
+        .subquery()
+    )
     events = [
-        Option(slug, name, n)
-        for slug, name, n in session.execute(
-            select(Event.slug, Event.name, func.count())
-            .join(Statement, Statement.event_id == Event.id)
-            .group_by(Event.id, Event.slug, Event.name)
-            .order_by(Event.start_date.desc(), Event.name)
+        Option(slug, name, int(k))
+        for slug, name, k in run(
+            session,
+            select(Event.slug, Event.name, by_event.c.n)
+            .join(by_event, by_event.c.event_id == Event.id)
+            .order_by(by_event.c.n.desc(), Event.name),
         )
     ]
+    by_speaker = select(Statement.speaker_id, func.count().label("n")).group_by(Statement.speaker_id).subquery()
     countries = [
-        Option(code.lower(), country_name(code), n)
-        for code, n in session.execute(
-            select(Actor.country_code, func.count())
-            .join(Statement, Statement.speaker_id == Actor.id)
+        Option(code.lower(), country_name(code), int(k))
+        for code, k in run(
+            session,
+            select(Actor.country_code, func.sum(by_speaker.c.n))
+            .join(by_speaker, by_speaker.c.speaker_id == Actor.id)
             .where(Actor.country_code.is_not(None))
-            .group_by(Actor.country_code)
+            .group_by(Actor.country_code),
         )
         if len(code) == 2
     ]
@@ -319,13 +409,17 @@ def _statement_options(session: Session) -> StatementOptions:
     return StatementOptions(speakers, events, countries)
 
 
+_ACTOR_NAMES = select(Actor.slug, Actor.name).where(Actor.slug.in_(bindparam("slugs", expanding=True)))
+_EVENT_NAMES = select(Event.slug, Event.name).where(Event.slug.in_(bindparam("slugs", expanding=True)))
+
+
 def actor_names(session: Session, *, slugs: Sequence[str]) -> dict[str, str]:
     if not slugs:
         return {}
-    return dict(session.execute(select(Actor.slug, Actor.name).where(Actor.slug.in_(list(slugs)))).all())
+    return dict(run(session, _ACTOR_NAMES, {"slugs": list(slugs)}).all())
 
 
 def event_names(session: Session, *, slugs: Sequence[str]) -> dict[str, str]:
     if not slugs:
         return {}
-    return dict(session.execute(select(Event.slug, Event.name).where(Event.slug.in_(list(slugs)))).all())
+    return dict(run(session, _EVENT_NAMES, {"slugs": list(slugs)}).all())
