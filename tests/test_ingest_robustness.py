@@ -87,14 +87,14 @@ def test_sigkill_mid_batch_leaves_a_consistent_database(tmp_path: Path) -> None:
     )
     engine = make_engine(url)
     stored = 0
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 600  # a loaded CI machine starts the workers slowly
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             with engine.connect() as conn:
                 stored = conn.scalar(text("SELECT count(*) FROM documents")) or 0
-            if stored >= 20:
+            if stored >= 5:
                 break
-            time.sleep(0.05)
+            time.sleep(0.02)
         assert proc.poll() is None, "ingest finished before it could be killed; make the batch larger"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
@@ -108,7 +108,7 @@ def test_sigkill_mid_batch_leaves_a_consistent_database(tmp_path: Path) -> None:
         if not on_postgres():
             assert s.scalar(text("PRAGMA integrity_check")) == "ok"
         n_docs = s.scalar(select(func.count()).select_from(Document)) or 0
-        assert 20 <= n_docs < total
+        assert 5 <= n_docs < total
         # every stored document is complete: its search entry is written last, in the same transaction
         n_indexed = s.scalar(select(func.count()).select_from(SearchEntry).where(SearchEntry.kind == "document"))
         assert n_indexed == n_docs
