@@ -270,3 +270,11 @@ def test_unknown_city_takes_the_hosts_country_and_noun_type():
     text = "Conference\n\nRojas said Chile would host a regional conference on tourism in Punta Arenas in November."
     e = run(text, WED)[0]
     assert e.type == "conference" and e.location == "Punta Arenas, Chile"
+
+
+def test_a_known_seat_keeps_its_full_venue_name():
+    from app.ingest.extract.places import find_venue
+
+    assert find_venue("talks at the Elysee Palace in Paris")[0] == "Elysee Palace"
+    assert find_venue("met at the White House on Monday")[0] == "White House"
+    assert find_venue("a call from the Kremlin")[0] == "Kremlin"

@@ -193,12 +193,19 @@ BARE_VENUES = ("Chancellery", "Kremlin", "Elysee", "Élysée", "Quirinale", "Vat
 _BARE_RE = re.compile(r"\bthe\s+(" + "|".join(BARE_VENUES) + r")\b")
 
 
+_VENUE_TAIL = re.compile(r"[ ](?:" + "|".join(VENUE_WORDS) + r")\b")
+
+
 def find_venue(text: str) -> tuple[str, int, int] | None:
     """The first named venue ("the Elysee Palace", "the White House") in a text: (name, start, end)."""
     for name in SEATS:
         i = text.find(name)
         if i >= 0:
-            return name, i, i + len(name)
+            end = i + len(name)
+            more = _VENUE_TAIL.match(text, end)  # "the Elysee Palace": keep the whole name
+            if more:
+                end = more.end()
+            return text[i:end], i, end
     b = _BARE_RE.search(text)
     if b and not re.match(r"\s+[A-Z]", text[b.end() :]):
         return b.group(1), b.start(1), b.end(1)
