@@ -278,3 +278,46 @@ def test_a_known_seat_keeps_its_full_venue_name():
     assert find_venue("talks at the Elysee Palace in Paris")[0] == "Elysee Palace"
     assert find_venue("met at the White House on Monday")[0] == "White House"
     assert find_venue("a call from the Kremlin")[0] == "Kremlin"
+
+
+def test_sidelines_meeting_is_its_own_event():
+    text = (
+        "African leaders meet in Nairobi\n\n"
+        "The African Union summit opened in Nairobi on Tuesday. "
+        "On the sidelines of the summit in Nairobi on Tuesday, the foreign ministers of Kenya and Ethiopia held talks."
+    )
+    evs = run(text, dt.date(2024, 6, 13))  # a Thursday
+    summit = next(e for e in evs if e.type == "summit")
+    talks = next(e for e in evs if e.type == "talks")
+    assert summit.date == talks.date == dt.date(2024, 6, 11)
+    assert talks.location == "Nairobi, Kenya"
+    assert {p.name for p in talks.participants} == {"Kenya", "Ethiopia"}
+    assert "African Union" not in {p.name for p in talks.participants}
+
+
+def test_margins_meeting_inherits_day_and_place_and_summit_re_mention_joins():
+    text = (
+        "Ministers gather\n\n"
+        "Foreign ministers from Brazil, Argentina, Chile and Peru attended a regional conference in Lima on Monday. "
+        "On the margins of the conference, the ministers of Brazil and Chile met to discuss trade."
+    )
+    evs = run(text, dt.date(2024, 6, 13))
+    assert len(evs) == 2
+    conf = next(e for e in evs if e.type == "conference")
+    side = next(e for e in evs if e.type != "conference")
+    assert {p.name for p in side.participants} == {"Brazil", "Chile"}
+    assert side.date == conf.date == dt.date(2024, 6, 10)
+    assert side.location == conf.location == "Lima, Peru"
+    assert "sidelines" in side.name
+
+
+def test_bilateral_talks_among_conference_participants_stay_apart():
+    text = (
+        "Ministers gather\n\n"
+        "The Pacific Energy Conference opened in Suva on Monday with delegates from Fiji, Samoa, Tonga and Australia. "
+        "On Monday, the prime ministers of Fiji and Samoa also held bilateral talks in Suva."
+    )
+    evs = run(text, dt.date(2024, 6, 13))
+    assert len(evs) == 2
+    talks = next(e for e in evs if e.type == "talks")
+    assert {p.name for p in talks.participants} == {"Fiji", "Samoa"}

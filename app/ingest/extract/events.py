@@ -210,6 +210,7 @@ class _Mention:
     anaphoric: bool = False
     collective: bool = False
     inherited_place: bool = False  # the place of the event on whose margins this one took place
+    sideline: bool = False  # "on the sidelines of the summit, X and Y held talks": a side event of its own
     from_title: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -240,6 +241,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
                 m.from_title = True  # a news headline: the story's event, told again in the lede
         mentions.extend(found)
     _lede_defaults(ctx, mentions, all_dates, persons)
+    _mark_sidelines(ctx, mentions)
     clusters = _cluster(mentions)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [_to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
@@ -247,14 +249,67 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
         main = events[0]
         for c, ev in zip(clusters[1:], events[1:], strict=False):
             # "the leaders will meet again in Kampala": the same actors as the main event
-            if ev is not None and any(m.collective for m in c):
+            # "the prime ministers of Fiji and Samoa also held talks": their own, not the conference's
+            side = (
+                ev is not None
+                and len(ev.participants) >= 2
+                and (
+                    any(m.sideline for m in c)
+                    or (ev.type in ("talks", "meeting") and main.type in ("summit", "conference"))
+                )
+            )
+            if ev is not None and any(m.collective for m in c) and not side:
                 for r in main.participants:
                     if r not in ev.participants:
                         ev.participants.append(r)
+    _inherit_from_host(clusters, events)
     return [e for e in events if e is not None]
 
 
+def _inherit_from_host(clusters: list[list[_Mention]], events: list[EventRecord | None]) -> None:
+    """A side meeting with no day or place of its own took place when and where its host event did."""
+    for c, ev in zip(clusters, events, strict=False):
+        if ev is None or not any(m.sideline for m in c):
+            continue
+        sents = {m.sent_start for m in c if m.sideline}
+        host = next(
+            (
+                e
+                for c2, e in zip(clusters, events, strict=False)
+                if e is not None and e is not ev and any(m.sent_start in sents and not m.sideline for m in c2)
+            ),
+            None,
+        )
+        if host is None:
+            continue
+        if not any(m.official for m in c) and "sidelines" not in ev.name:
+            ev.name = (
+                f"{ev.name} on the sidelines of {'' if host.name.lower().startswith('the ') else 'the '}{host.name}"
+            )
+        if ev.date is None and host.date is not None:
+            ev.date, ev.end_date = host.date, None
+            ev.date_precision, ev.date_text = host.date_precision, host.date_text
+        if ev.city is None and ev.country_code is None and host.country_code is not None and ev.type != "call":
+            ev.city, ev.country_code, ev.country = host.city, host.country_code, host.country
+
+
 _HERE_RE = re.compile(r"\bhere\b")
+
+
+_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines?)\s+of\s+", re.I)
+
+
+def _mark_sidelines(ctx: DocContext, mentions: list[_Mention]) -> None:
+    """A mention outside the "on the sidelines of <event>" phrase of its sentence is a side event."""
+    text = ctx.text
+    for m in mentions:
+        if m.from_title:
+            continue
+        for mg in _SIDELINES_RE.finditer(text, m.sent_start, m.sent_end):
+            stop = re.search(r"[,;]", text[mg.end() : m.sent_end])
+            host_end = mg.end() + stop.start() if stop else m.sent_end
+            if not (mg.start() <= m.start < host_end):
+                m.sideline = True
 
 
 def _lede_defaults(
@@ -1241,6 +1296,23 @@ def _conflict(a: _Mention, b: _Mention) -> bool:
     return bool(a.country_code and b.country_code and a.country_code != b.country_code)
 
 
+def _side_apart(m: _Mention, s: _Mention) -> bool:
+    """A side meeting and the event it took place on the margins of: same day and city, two events."""
+    if m.sideline != s.sideline and m.type != s.type:
+        return True
+    # bilateral talks among some of a multilateral event's participants
+    for x, y in ((m, s), (s, m)):
+        if (
+            x.type in ("talks", "meeting")
+            and y.type in ("summit", "conference")
+            and not x.anaphoric
+            and len(x.codes) >= 2
+            and set(x.codes) < set(y.codes)
+        ):
+            return True
+    return False
+
+
 def _same_head(m: _Mention, s: _Mention) -> bool:
     """ "a regional forum ... opened" and then "the Pacific Islands Forum": one named, one not, same head."""
     for x, y in ((m, s), (s, m)):
@@ -1294,6 +1366,8 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                 )
                 generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
                 if s.official and m.type != s.type and not shares:
+                    continue
+                if _side_apart(m, s):
                     continue
                 if (
                     shares
