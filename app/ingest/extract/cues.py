@@ -5,8 +5,6 @@ The lemmatizer is not in the pipeline, so verb forms are generated here from bas
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 # Verbs that report speech or a stated position of one speaker. Deliberately not here:
@@ -103,43 +101,12 @@ PHRASAL: dict[str, frozenset[str]] = {
     "make": frozenset({"clear"}),
     "appeal": frozenset({"to", "for"}),
 }
-_IRREGULAR = {
-    "say": ["said", "says", "saying", "say"],
-    "tell": ["told", "tells", "telling", "tell"],
-    "write": ["wrote", "writes", "writing", "written", "write"],
-    "make": ["made", "makes", "making", "make"],
-}
-_DOUBLE = {"commit", "regret", "admit", "signal"}
-
-
-def _forms(base: str) -> list[str]:
-    if base in _IRREGULAR:
-        return _IRREGULAR[base]
-    if base.endswith("e"):
-        return [base, base + "s", base + "d", base[:-1] + "ing"]
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
-    if base in _DOUBLE:
-        return [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
-    es = "es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s"
-    return [base, base + es, base + "ed", base + "ing"]
-
-
-@lru_cache(maxsize=1)
-def _form_index() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for base in REPORTING_VERBS:
-        for f in _forms(base):
-            out.setdefault(f, base)
-    return out
-
-
 def cue_lemma(tok: Token) -> str | None:
     """The reporting verb's base form if ``tok`` is one used as a verb, else None."""
     if not tok.tag_.startswith("VB"):
         return None
-    base = _form_index().get(tok.text.lower())
-    if base is None:
+    base = tok.lemma_.lower()
+    if base not in REPORTING_VERBS:
         return None
     if base in PHRASAL and not any(c.text.lower() in PHRASAL[base] for c in tok.children if c.i > tok.i):
         return None
@@ -166,7 +133,7 @@ def _is_guest(obj: Token) -> bool:
 
 def particle(tok: Token) -> Token | None:
     """The particle of a phrasal cue ("on" of "called on")."""
-    base = _form_index().get(tok.text.lower())
+    base = tok.lemma_.lower()
     if base not in PHRASAL:
         return None
     for c in tok.children:

@@ -728,39 +728,8 @@ _EVENT_VERBS = {
     "organise",
     "resume",
 }
-_IRREGULAR = {
-    "had": "have",
-    "has": "have",
-    "met": "meet",
-    "spoke": "speak",
-    "spoken": "speak",
-    "flew": "fly",
-    "flown": "fly",
-    "held": "hold",
-    "began": "begin",
-    "begun": "begin",
-    "took": "take",
-    "taken": "take",
-}
-
-
 def _lemma(tok) -> str:
-    """A small verb lemmatiser (the pipeline runs without spaCy's lemmatizer)."""
-    low = tok.lower_
-    if tok.lemma_ and tok.lemma_ != tok.text:
-        return tok.lemma_.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    for suf, rep_ in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if low.endswith(suf) and len(low) - len(suf) >= 3:
-            base = low[: -len(suf)] + rep_
-            if base.endswith(("ll", "tt")) and suf in ("ed", "ing") and base not in _KNOWN_VERBS:
-                base = base[:-1]
-            elif len(base) > 3 and base[-1] == base[-2] and base[:-1] in _KNOWN_VERBS and suf in ("ed", "ing"):
-                base = base[:-1]  # "wrapped", "slipped"
-            if base in _KNOWN_VERBS or base + "e" in _KNOWN_VERBS:
-                return base if base in _KNOWN_VERBS else base + "e"
-    return low
+    return tok.lemma_.lower() or tok.lower_
 
 
 # Verbs whose object is an event that happens: "held talks", "attended the summit".
@@ -785,36 +754,6 @@ _ATTEND_VERBS = frozenset(
         "cohost",
     }
 )
-
-_KNOWN_VERBS = {
-    "meet",
-    "call",
-    "receive",
-    "welcome",
-    "gather",
-    "cancel",
-    "scrap",
-    "abandon",
-    "scrub",
-    "postpone",
-    "shelve",
-    "delay",
-    "speak",
-    "talk",
-    "visit",
-    "travel",
-    "head",
-    "arrive",
-    "fly",
-    "tour",
-    *_ATTEND_VERBS,
-    "agree",
-    "sign",
-    "reach",
-    *_WISH_VERBS,
-    *_END_VERBS,
-}
-
 
 def _hypothetical(tok) -> bool:
     head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
