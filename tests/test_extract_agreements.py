@@ -109,3 +109,65 @@ def test_collective_agreement_to_hold_an_event_keeps_the_main_parties():
     )
     last = found[-1]
     assert last.status == "agreed" and {"Japan", "South Korea"} <= {p.name for p in last.parties}
+
+
+def _texts(text: str) -> dict[str, str]:
+    return {a.text: a.status for a in run(text)}
+
+
+def test_joint_statement_positions_with_we():
+    text = (
+        "Joint Statement of the Leaders of Chile and Peru on Water Security\n\n"
+        "We affirm that access to clean water is a human right. "
+        "We remain committed to our obligations under the Andean water charter. "
+        "We each intend to double our investment in desalination by 2030. "
+        "We are resolved to pursue dialogue on shared aquifers. "
+        "We reaffirm the importance of regional cooperation."
+    )
+    got = _texts(text)
+    assert got.get("We affirm that access to clean water is a human right") == "agreed"
+    assert any(t.startswith("We remain committed to our obligations") and s == "agreed" for t, s in got.items())
+    assert any(t.startswith("We each intend to double") and s == "agreed" for t, s in got.items())
+    assert any(t.startswith("We are resolved to pursue dialogue") and s == "agreed" for t, s in got.items())
+    assert not any("importance" in t for t in got)  # restating an importance is not an outcome
+
+
+def test_decisions_and_commitments_one_side_or_both():
+    text = (
+        "Leaders talk\n\n"
+        "The two leaders decided to open a process of consultations on trade. "
+        "The President has decided that the ambassador will return to Lima next week. "
+        "Canada commits to reinforcing its support for mine clearance in the region."
+    )
+    got = _texts(text)
+    assert got.get("The two leaders decided to open a process of consultations on trade") == "agreed"
+    assert got.get("The President has decided that the ambassador will return to Lima next week") == "announced"
+    assert any(t.startswith("Canada commits to reinforcing") and s == "announced" for t, s in got.items())
+
+
+def test_future_plans_are_announced_but_conditions_and_negations_are_not():
+    text = (
+        "Aid conference\n\n"
+        "Norway would contribute $50 million to a new fund for coastal cities, the minister said. "
+        "Cairo will host a meeting of Sudan's neighbours next week. "
+        "If talks fail, Brazil would send observers to the border. "
+        "Japan will not send troops to the region."
+    )
+    got = _texts(text)
+    assert any(t.startswith("Norway would contribute $50 million") and s == "announced" for t, s in got.items())
+    assert any(t.startswith("Cairo will host a meeting") and s == "announced" for t, s in got.items())
+    assert not any("Brazil" in t or "Japan" in t for t in got)
+
+
+def test_each_coordinated_outcome_is_its_own_and_welcoming_talk_is_none():
+    text = (
+        "Readout of the President's Meeting with the Prime Minister of Norway\n\n"
+        "The leaders affirmed their commitment to Arctic research and agreed on the importance of "
+        "working with allies on polar shipping. "
+        "They welcomed recent discussions between their envoys for climate."
+    )
+    got = _texts(text)
+    assert any(t.startswith("The leaders affirmed their commitment to Arctic research") for t in got)
+    assert any(t.startswith("agreed on the importance of working with allies") for t in got)
+    assert not any("and agreed" in t for t in got)
+    assert not any("welcomed recent discussions" in t for t in got)

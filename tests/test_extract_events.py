@@ -321,3 +321,26 @@ def test_bilateral_talks_among_conference_participants_stay_apart():
     assert len(evs) == 2
     talks = next(e for e in evs if e.type == "talks")
     assert {p.name for p in talks.participants} == {"Fiji", "Samoa"}
+
+
+def test_call_dated_when_titled_names_are_joined_in_the_subject():
+    text = (
+        "Readout of President Joseph R. Biden, Jr. Call with Chancellor Olaf Weber of Austria\n\n"
+        "President Joe Biden and Chancellor Olaf Weber spoke today about the situation in the Balkans. "
+        "They discussed the need for close coordination on humanitarian aid."
+    )
+    evs = run(text, dt.date(2021, 8, 18))
+    assert len(evs) == 1
+    assert evs[0].type == "call" and evs[0].date == dt.date(2021, 8, 18)
+
+
+def test_call_dated_when_the_counterpart_precedes_a_purpose_clause():
+    text = (
+        "Readout of President Joseph R. Biden, Jr.'s Call with Prime Minister Lars Holm of Denmark\n\n"
+        "President Joseph R. Biden, Jr. spoke today with Prime Minister Lars Holm of Denmark to reaffirm "
+        "the warm and historic partnership between the United States and Denmark. "
+        "The leaders discussed Arctic security."
+    )
+    evs = run(text, dt.date(2022, 2, 6))
+    assert len(evs) == 1
+    assert evs[0].type == "call" and evs[0].date == dt.date(2022, 2, 6)

@@ -56,9 +56,30 @@ DEAL_NOUNS = {
     "protocol",
     "convention",
 }
-JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "commit", "reaffirm"}
+JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "reaffirm"}
 PROPOSED = {"propose", "offer", "request", "invite"}
 ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
+# things a party says it will do: "X will host / contribute / send ..." is an announced plan
+PLAN_VERBS = {
+    "host", "hold", "meet", "contribute", "add", "provide", "give", "co-chair", "chair", "send", "deploy",
+    "donate", "allocate", "head", "travel", "visit", "open", "establish", "create", "fund", "supply",
+    "deliver", "lift", "release", "return", "withdraw", "resume", "extend", "convene", "join",
+}  # fmt: skip
+_TALK_NOUNS = frozenset(
+    {
+        "discussions",
+        "discussion",
+        "progress",
+        "talks",
+        "conversations",
+        "conversation",
+        "dialogue",
+        "efforts",
+        "engagement",
+    }
+)
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+RESOLVE_VERBS = {"decide", "commit", "intend", "resolve"}
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline"}
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
@@ -129,13 +150,41 @@ def _joint_subject(tok) -> bool:
     return any(c.dep_ == "conj" for c in subj.subtree)
 
 
+def _future_plan(tok) -> bool:
+    """A main-clause verb in the future with an actor subject: not a condition, a purpose or a relative."""
+    if tok.dep_ not in ("ROOT", "ccomp", "conj") or _negated(tok):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return False
+    for c in (tok, *(c for c in tok.children if c.dep_ == "advcl")):  # "If talks fail, Brazil would send ..."
+        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in c.children):
+            return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which", "there", "what", "who"):
+        return False
+    return (
+        subj.pos_ in ("PROPN", "PRON")
+        or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        or bool(_COLLECTIVE.match(subj.doc[subj.left_edge.i : subj.i + 1].text))
+    )
+
+
+def _has_complement(tok) -> bool:
+    """'decided to open', 'decided that the ambassador will return', 'commits to reinforcing'."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("prep", "aux") and c.lower_ == "to")
+        for c in tok.children
+        if c.i > tok.i
+    )
+
+
 def _subject(tok):
     t = tok
     for _ in range(3):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if t.dep_ in ("conj", "xcomp") and t.head is not t:
+        if (t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.tag_ == "VBG")) and t.head is not t:
             t = t.head
             continue
         break
@@ -146,7 +195,8 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     """(status, clause root) when ``tok`` is an outcome cue."""
     low = tok.lower_
     lem = _lemma(tok)
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+    predicate = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)  # "We affirm" tagged JJ
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or predicate:
         if _negated(tok):
             return None
         if lem in STRONG_AGREED:
@@ -177,10 +227,22 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             return "announced", tok  # "negotiators from X and Y will resume talks on Friday"
         if lem in JOINT_AGREED and _joint_subject(tok):
             if lem in ("affirm", "reaffirm") and not any(
-                c.lower_ in ("need", "commitment", "importance") for c in tok.children if c.dep_ == "dobj"
+                (c.dep_ == "dobj" and c.lower_ in ("need", "commitment"))
+                or (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark"))
+                for c in tok.children
             ):
-                return None
+                return None  # "reaffirmed the relationship" is a statement; "affirm that ..." a joint position
+            if lem == "welcome" and any(c.dep_ == "dobj" and c.lower_ in _TALK_NOUNS for c in tok.children):
+                return None  # welcoming discussions or progress is not an outcome; welcoming a resumption is
             return "agreed", tok
+        if lem in RESOLVE_VERBS and _has_complement(tok):
+            # "the two leaders decided to open consultations", "We each intend to maintain ...";
+            # one side's decision or commitment is announced: "the United States commits to reinforcing"
+            if _joint_subject(tok):
+                return "agreed", tok
+            if lem != "intend" and _subject(tok) is not None:
+                return "announced", tok
+            return None
         if lem in ("launch",) and re.search(r"\bjointly\b", " ".join(c.lower_ for c in tok.children)):
             return "agreed", tok
         if (
@@ -199,8 +261,17 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             ):
                 return None
             return "announced", tok
+        if lem in PLAN_VERBS and _future_plan(tok):
+            return "announced", tok  # "Norway would contribute $50 million", "Cairo will host a meeting"
         if lem in REJECTED or (lem == "pull" and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok
+    if (
+        low in ("committed", "resolved", "determined")
+        and tok.dep_ == "acomp"
+        and any(c.dep_ in ("prep", "xcomp") for c in tok.children)
+        and _joint_subject(tok.head)
+    ):
+        return "agreed", tok.head  # "We remain committed to our obligations", "are resolved to pursue dialogue"
     if tok.dep_ == "amod" and lem == "propose" and tok.head.pos_ == "NOUN":
         return "proposed", tok.head
     if low in ("draft",) and tok.head.lower_ in DEAL_NOUNS:
@@ -229,7 +300,7 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 and c.dep_ != "nsubj"
             ):
                 exclude.update(t.i for t in c.subtree)
-            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _classify(c) is None:
+            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):  # a cue there is its own outcome
                 exclude.update(t.i for t in c.subtree)
                 exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":

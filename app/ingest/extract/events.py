@@ -625,9 +625,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> _Mention |
         if lemma in ("meet",) and _has_actor_arg(tok, persons):
             typ, verb = "meeting", True
         elif lemma in ("speak", "talk") and any(
-            c.lower_ in ("with", "to", "by")
-            and any(_is_actor(g, persons) or g.lower_ in ("phone", "telephone") for g in c.children)
-            for c in tok.children
+            c.dep_ == "prep" and c.lower_ in ("with", "to", "by") and _prep_actor(c, persons) for c in tok.children
         ):
             typ, verb = "call", True
         elif lemma in ("speak", "talk") and _conj_actor_subject(tok, persons):
@@ -773,10 +771,32 @@ def _is_actor(tok, persons) -> bool:
 
 
 def _conj_actor_subject(tok, persons) -> bool:
+    """Two or more actors joined in the subject: "Macron and Biden spoke", also when the parser
+    hangs the names under a title ("President [appos Joe Biden] and [conj Angela Merkel]")."""
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not subj or not _is_actor(subj[0], persons):
+    if not subj:
         return False
-    return any(c.dep_ == "conj" and _is_actor(c, persons) for c in subj[0].children)
+    heads, stack = [], [subj[0]]
+    while stack:
+        t = stack.pop()
+        heads.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    conj = [t for t in heads if t.dep_ == "conj"]
+    return any(_is_actor(t, persons) for t in heads if t.dep_ != "conj") and any(_is_actor(t, persons) for t in conj)
+
+
+def _prep_actor(prep, persons) -> bool:
+    """'with Prime Minister Bennett', 'by phone': an actor or a telephone right after the preposition
+    (the parser may hang the name under a following purpose clause)."""
+    if any(_is_actor(g, persons) or g.lower_ in ("phone", "telephone") for g in prep.children):
+        return True
+    doc = prep.doc
+    for t in doc[prep.i + 1 : min(prep.i + 6, len(doc))]:
+        if t.ent_type_ == "PERSON":
+            return True
+        if t.pos_ in ("VERB", "PUNCT") or t.is_sent_start:
+            break
+    return False
 
 
 def _collective_subject(tok) -> bool:
