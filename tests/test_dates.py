@@ -102,3 +102,13 @@ def test_scheduled_for_a_day_is_the_nearest_such_day():
     doc = nlp.parse(text)
     found = find_dates(text, dt.date(2025, 5, 14), tense=lambda o: tense_at(doc, o))
     assert found[0].date == dt.date(2025, 6, 18)
+
+
+def test_ordinals_that_number_things_are_not_days():
+    pub = dt.date(2023, 12, 7)
+    assert [d.text for d in find_dates("before holding the 24th EU-China summit in Beijing", pub)] == []
+    assert [d.text for d in find_dates("the 15th BRICS summit, the 5th round of talks", pub)] == []
+    got = find_dates("talks resume on the 27th, officials said", pub)
+    assert [(d.text, d.date) for d in got] == [("on the 27th", dt.date(2023, 11, 27))]
+    got = find_dates("the leaders met on the 3rd of May", dt.date(2023, 6, 1))
+    assert [d.date for d in got] == [dt.date(2023, 5, 3)]

@@ -256,7 +256,7 @@ class Resolver:
         if low == "it" and speaking and self.speaker_thing.kind != "none":
             return self.speaker_thing
         if low in _PRONOUNS:
-            return self._pronoun_person(_PRONOUNS[low])
+            return self._pronoun_person(_PRONOUNS[low], head.i)
         if low in {"they", "them"}:
             return self.plural
         if low == "it":
@@ -356,7 +356,19 @@ class Resolver:
             return Actor("group", ActorRef("group", text))
         return _NONE
 
-    def _pronoun_person(self, gender: str) -> Actor:
+    def _pronoun_person(self, gender: str, at: int | None = None) -> Actor:
+        last = self.history[-1] if self.history else None
+        if at is not None and last is not None and self.genders.get(last.name) not in (None, gender):
+            # "X (she) turned to Michel. '...,' he said": the last subject is of the other gender, so the
+            # nearest person of a compatible gender mentioned since is meant (an object counts)
+            for i, p in reversed(self.mention_at):
+                if i >= at:
+                    continue
+                if at - i > 60 or p is last:
+                    break
+                if self.genders.get(p.name) in (None, gender):
+                    self.genders.setdefault(p.name, gender)
+                    return Actor("person", ActorRef("person", p.name), p)
         for p in reversed(self.history):
             g = self.genders.get(p.name)
             if g is None or g == gender:

@@ -111,7 +111,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (Thursday) 27(-28) March (2025); "13 and 14 October"
     (
         "dm",
-        re.compile(rf"\b(?:{_WD_RE},?\s+)?{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}}))?\s+({_MONTH_RE})(?!\w){_YEAR}?"),
+        re.compile(
+            rf"\b(?:{_WD_RE},?\s+)?(?:the\s+)?{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}}))?\s+(?:of\s+)?({_MONTH_RE})(?!\w){_YEAR}?"
+        ),
     ),
     # November 2022 / in early November
     ("my", re.compile(rf"\b({_MONTH_RE})\s+((?:19|20)\d\d)\b")),
@@ -119,7 +121,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "the_nth",
         re.compile(
-            r"\b(?:on|the)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|anniversary|round|time|session|meeting|summit|edition))"
+            r"\b(?:on|the)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b"
+            # an ordinal before a word other than a function word numbers a thing ("the 24th EU-China
+            # summit", "the 5th round"), and "the 3rd of May" is read by the day-month patterns
+            r"(?!\s+(?:of\b|(?!(?:and|or|when|at|in|to|from|as|after|before|with|by|for|on|until|through|"
+            r"was|is|will|would|had|has)\b)[\w(\"“]))"
         ),
     ),
     ("rel_day", re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),

@@ -941,6 +941,14 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             city, code = places.resolve_place(m2.group(1), tail)
             if code or (city and _looks_like_place(ctx, city)):
                 mm.city, mm.country_code = city, code
+    if verb and mm.type != "call" and not mm.city and not mm.country_code:
+        # "met today with the Prime Minister of X in Sal, Cabo Verde": "City, Country" anywhere after
+        # the verb is the meeting's place, wherever the parser attached it
+        for m4 in _CITY_COUNTRY_RE.finditer(text, mm.end, sent.end_char):
+            city, code = places.resolve_place(m4.group(1), text[m4.end(1) : m4.end(1) + 30])
+            if code and city:
+                mm.city, mm.country_code = city, code
+                break
     # date: a date in the trigger's clause, else the nearest date in the sentence
     cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
     if tok is not None:
@@ -1068,6 +1076,7 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             mm.phrase = f"{mm.phrase} of talks"
 
 
+_CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,\s*[A-Z])")
 _CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’']s)?\s+capital\b")
 _CITY_OF_RE = re.compile(
     r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:city|town|port|capital|resort)\s+of\s+"

@@ -70,9 +70,13 @@ def name_run(doc: Doc, i: int) -> int:
         if j > i and low == "may" and tok.tag_ == "NNP" and not (j + 1 < len(doc) and doc[j + 1].like_num):
             j += 1  # "Theresa May", not "May 14"
             continue
-        if j > i and low in NAME_PARTICLES and j + 1 < len(doc) and _is_name_word(doc[j + 1]) and tok.text.islower():
-            j += 1
-            continue
+        if j > i and low in NAME_PARTICLES and tok.text.islower():
+            k = j + 1  # "von der Leyen", "van der Linden": particles in a row, then the surname
+            while k < len(doc) and k - j < 3 and doc[k].text in NAME_PARTICLES:
+                k += 1
+            if k < len(doc) and _is_name_word(doc[k]):
+                j = k
+                continue
         if j > i and low in {"al-", "el-"}:
             j += 1
             continue
@@ -265,6 +269,20 @@ def find_name_spans(
             e = name_run(doc, i)
             if e == i + 1:
                 add(i, e, _preceded_by_title(doc, i))
+    # a lone given name used as a subject where that is the custom ("Abiy said", "Getachew said":
+    # Ethiopian and Eritrean names have no family name), when it is nobody's surname
+    firsts = {tokens[n.start].text for n in out if n.end - n.start > 1} - surnames
+    for i in range(len(tokens)):
+        tok = tokens[i]
+        if (
+            i not in taken
+            and tok.text in firsts
+            and _is_name_word(tok)
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.pos_ == "VERB"
+            and name_run(doc, i) == i + 1
+        ):
+            add(i, i + 1, False)
     out.sort(key=lambda n: n.start)
     return out
 

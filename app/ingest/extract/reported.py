@@ -14,6 +14,10 @@ _LEAD_JUNK = {"that", ",", ":", "—", "–", "-", '"', "“", "”", "'", "‘"
 _TAIL_JUNK = {",", ".", ";", ":", "—", "–", "-", '"', "“", "”", "'", "‘", "’", "and", "but", "or", "(", "\n"}
 
 
+# verbs whose object does the next verb ("prompted Ali to accuse"), unlike "urged X to say"
+_CAUSATIVES = frozenset({"prompt", "lead", "spur", "cause", "force", "compel", "drive", "provoke", "move"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and participles upwards.
 
@@ -35,6 +39,10 @@ def subject_of(verb: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i:
             return _subject_of_left_clause(verb) if tok.i == verb.i else None
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in _CAUSATIVES:
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj  # "..., prompting Ali to accuse Caracas": Ali accused
         if tok.dep_ == "conj" and head.dep_ == "ccomp" and cue_lemma(head) is None and cue_lemma(head.head):
             tok = head.head  # "reiterated that X must ..., and asked for ...": the outer speaker
             continue

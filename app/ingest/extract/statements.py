@@ -74,7 +74,10 @@ def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]
 
 
 def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
-    """Classify every subject (and the speaker slots of "quoted X", "according to X")."""
+    """Classify every subject (and the speaker slots of "quoted X", "according to X").
+
+    At the end of each sentence its last speaking person becomes the most recent one again: in
+    "Kurti, who spoke after Vučić had left, said ...", a later "he said" is Kurti."""
     actors: dict[int, Actor] = {}
     speaking: set[int] = set()
     for tok in tokens:
@@ -82,7 +85,14 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
             subj = subject_of(tok)
             if subj is not None:
                 speaking.add(subj.i)
+    sent_end = -1
+    last_speaker: Actor | None = None
     for tok in tokens:
+        if tok.i >= sent_end:
+            if last_speaker is not None:
+                resolver.observe(last_speaker, True)
+                last_speaker = None
+            sent_end = tok.sent.end
         dep = tok.dep_
         if not (
             dep in {"nsubj", "nsubjpass"}
@@ -94,6 +104,8 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
         actor = resolver.classify(tok, tok.i in speaking)
         actors[tok.i] = actor
         resolver.observe(actor, tok.i in speaking)
+        if tok.i in speaking and actor.kind == "person":
+            last_speaker = actor
     return actors
 
 

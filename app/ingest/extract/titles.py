@@ -317,6 +317,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "abu",
         "ter",
         "y",
+        "e",
         "zu",
         "af",
         "ul",
