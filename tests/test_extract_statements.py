@@ -174,3 +174,34 @@ def test_unknown_organisation_as_speaker_and_the_group():
         "The RSF denied the accusation. In a post on Telegram, the group said its forces had repelled an attack."
     )
     assert _find(sts, "repelled").speaker.name == "RSF"
+
+
+def test_particles_in_a_row_and_pronouns_across_genders():
+    sts = _run(
+        "Commission President Ursula von der Leyen and Council President Pieter Claes met Premier Wen Hao.\n"
+        '"Our trade is out of balance," von der Leyen told reporters.\n'
+        "She said the deficit had doubled.\n"
+        'Asked about Russia, von der Leyen turned to Claes. "We had a frank discussion," he said.'
+    )
+    assert _find(sts, "Our trade").speaker.name == "Ursula von der Leyen"
+    assert _find(sts, "deficit had doubled").speaker.name == "Ursula von der Leyen"
+    assert _find(sts, "frank discussion").speaker.name == "Pieter Claes"
+
+
+def test_the_sentence_speaker_outranks_a_subject_in_its_relative_clause():
+    sts = _run(
+        "Prime Minister Arben Kola and President Milan Petrov met in Skopje.\n"
+        "Kola, who spoke to journalists after Petrov had left, said the talks had failed. "
+        '"The union must now act," he said.'
+    )
+    assert _find(sts, "union must now act").speaker.name == "Arben Kola"
+
+
+def test_lone_given_name_subject_and_causative_object():
+    sts = _run(
+        "The deal was signed by Tesfaye Alemu, an adviser to Prime Minister Dawit Bekele, in Nairobi.\n"
+        "Dawit said the proposals had been fully accepted. "
+        "The rebels later seized a town, prompting Tesfaye to accuse them of breaking the truce."
+    )
+    assert _find(sts, "proposals had been fully accepted").speaker.name == "Dawit Bekele"
+    assert _find(sts, "of breaking the truce").speaker.name == "Tesfaye Alemu"

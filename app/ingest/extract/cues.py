@@ -101,6 +101,8 @@ PHRASAL: dict[str, frozenset[str]] = {
     "make": frozenset({"clear"}),
     "appeal": frozenset({"to", "for"}),
 }
+
+
 def cue_lemma(tok: Token) -> str | None:
     """The reporting verb's base form if ``tok`` is one used as a verb, else None."""
     if not tok.tag_.startswith("VB"):

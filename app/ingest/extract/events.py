@@ -726,6 +726,8 @@ _EVENT_VERBS = {
     "organise",
     "resume",
 }
+
+
 def _lemma(tok) -> str:
     return tok.lemma_.lower() or tok.lower_
 
@@ -752,6 +754,7 @@ _ATTEND_VERBS = frozenset(
         "cohost",
     }
 )
+
 
 def _hypothetical(tok) -> bool:
     head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
