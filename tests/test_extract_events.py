@@ -344,3 +344,39 @@ def test_call_dated_when_the_counterpart_precedes_a_purpose_clause():
     evs = run(text, dt.date(2022, 2, 6))
     assert len(evs) == 1
     assert evs[0].type == "call" and evs[0].date == dt.date(2022, 2, 6)
+
+
+def test_summit_told_again_with_a_closing_day_stays_one_event_in_the_dateline_city():
+    text = (
+        "Leaders reach consensus on first day of Lisbon summit\n\n"
+        "LISBON (AP) — Leaders of the group on Saturday reached a consensus declaration on trade at a summit "
+        "overshadowed by divisions.\n"
+        "Prime Minister Rui Costa announced the breakthrough on the first day of the two-day summit at the "
+        "Tagus convention center.\n"
+        "The summit closes on Sunday with a handover of the presidency to Chile, which will host next year's "
+        "summit in Santiago."
+    )
+    evs = run(text, dt.date(2023, 9, 9))
+    lisbon = [e for e in evs if e.city == "Lisbon"]
+    assert len(lisbon) == 1 and lisbon[0].date == dt.date(2023, 9, 9)
+    assert [e.city for e in evs if e is not lisbon[0]] == ["Santiago"]
+
+
+def test_ordinal_in_a_summit_name_is_not_its_date():
+    text = (
+        "EU and Japan hold summit\n\n"
+        "TOKYO (AP) — European Union leaders met Japanese Prime Minister Kenji Mori on Thursday, before "
+        "holding the 29th EU-Japan summit in the afternoon."
+    )
+    evs = run(text, dt.date(2023, 12, 7))
+    assert all(e.date in (None, dt.date(2023, 12, 7)) for e in evs)
+
+
+def test_bilateral_meeting_on_the_sidelines_is_its_own_event():
+    text = (
+        "Allies gather in Riga\n\n"
+        "RIGA (AP) — NATO leaders opened a two-day summit in Riga on Tuesday.\n"
+        "President Biden met Turkish President Recep Tayyip Erdogan on the sidelines on Tuesday."
+    )
+    evs = run(text, dt.date(2023, 7, 11))
+    assert sorted(e.type for e in evs) == ["meeting", "summit"]

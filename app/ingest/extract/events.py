@@ -299,6 +299,9 @@ _HERE_RE = re.compile(r"\bhere\b")
 _SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines?)\s+of\s+", re.I)
 
 
+_BARE_SIDELINES_RE = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines?)\b(?!\s+of\b)", re.I)
+
+
 def _mark_sidelines(ctx: DocContext, mentions: list[_Mention]) -> None:
     """A mention outside the "on the sidelines of <event>" phrase of its sentence is a side event."""
     text = ctx.text
@@ -310,6 +313,9 @@ def _mark_sidelines(ctx: DocContext, mentions: list[_Mention]) -> None:
             host_end = mg.end() + stop.start() if stop else m.sent_end
             if not (mg.start() <= m.start < host_end):
                 m.sideline = True
+        bare = _BARE_SIDELINES_RE.search(text, m.sent_start, m.sent_end)
+        if not m.sideline and m.type in ("meeting", "talks") and bare:
+            m.sideline = True  # "Biden met Erdogan on the sidelines on Tuesday": of the story's event
 
 
 def _lede_defaults(
@@ -343,6 +349,8 @@ def _lede_defaults(
             a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
             lede_codes = actors.codes_in_span(ctx, persons, a, b)
         after_lede = next((s.start_char for s in ctx.sents if s.start_char >= lede.end_char), -1)
+    opening = {s.start_char for s in body}
+    first_body = next((m for m in mentions if not m.from_title), None)
     for m in mentions:
         if m.from_title:
             continue
@@ -359,13 +367,15 @@ def _lede_defaults(
             if len(days) == 1:
                 m.date = next(iter(days.values()))
                 m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
-        if not (city or code) or m.type == "call" or m.city or m.venue:
+        if not (city or code) or m.type == "call" or m.city:
             continue
         if m.country_code and (m.country_code != code or not city):
             continue  # "in Fiji's capital" under "SUVA, Fiji": the dateline names the city
         here = bool(_HERE_RE.search(text, m.sent_start, m.sent_end))
         recent = m.date is None or (m.date.day is not None and pub is not None and -7 <= (m.date.day - pub).days <= 1)
-        if here or (in_lede and recent):
+        # the story's first event, told in its opening sentences, happened where the dateline says
+        first = m is first_body and m.sent_start in opening and not m.country_code and not host_event
+        if here or ((in_lede or first) and recent):
             m.city, m.country_code = city, code
             m.strong = m.strong or (in_lede and not m.anaphoric)
 
@@ -511,6 +521,8 @@ def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_
                 continue  # title case is not a name
             mm = _Mention(typ, s, e, sent.start_char, sent.end_char, official=full)
             _fill(ctx, mm, sent, persons, all_dates, _tok_at(sent, s, e))
+            if not mm.city and not mm.country_code:
+                mm.city, mm.country_code = _city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
             # a named summit/conference is an event; named talks/meetings only with evidence
             mm.strong = (
                 typ in ("summit", "conference") or bool(mm.date or mm.city or mm.venue) or _occurs(_tok_at(sent, s, e))
@@ -527,6 +539,16 @@ def _sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_
         if mm is not None:
             out.append(mm)
     return out
+
+
+def _city_in_name(name: str) -> tuple[str | None, str | None]:
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    for n in (3, 2, 1):
+        if len(words) > n and all(w[:1].isupper() for w in words[:n]):
+            hit = gazetteer.lookup_city(" ".join(words[:n]))
+            if hit is not None:
+                return hit[0], hit[1].code
+    return None, None
 
 
 _NAME_PREFIX = re.compile(
@@ -931,10 +953,13 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC"):
                 _read_place(ctx, mm, c)
     if not verb and tok is not None and not mm.city and not mm.country_code:
-        for c in tok.children:  # "Geneva border talks", "the Arusha talks": a known city as modifier
-            if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "GPE" and gazetteer.lookup_city(c.text):
-                mm.city, mm.country_code = places.resolve_place(c.text)
-                break
+        for c in tok.children:  # "Geneva border talks", "the New Delhi summit": a known city as modifier
+            if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "GPE":
+                words = [t for t in c.subtree if t.dep_ == "compound" or t is c]
+                name = c.doc[words[0].i : c.i + 1].text if words[-1] is c else c.text
+                if gazetteer.lookup_city(name):
+                    mm.city, mm.country_code = places.resolve_place(name)
+                    break
     if not mm.city:
         _described_place(ctx, mm, sent)
     if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
@@ -980,6 +1005,8 @@ def _fill(ctx: DocContext, mm: _Mention, sent, persons, all_dates, tok, verb: bo
             mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
     if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:
         mm.date = _first_day(ctx, tok, mm.date)
+        if mm.date.date == mm.date.day and tok.dep_ == "nsubj" and _lemma(tok.head) in _END_VERBS:
+            mm.date = None  # "The summit closes on Sunday": the last day, not the day it began
     # convenors
     window = text[mm.end : min(sent.end_char, mm.end + 160)]
     cm = re.search(
@@ -1262,6 +1289,15 @@ def _conflict(a: _Mention, b: _Mention) -> bool:
                 return True
             if stop is None and (x.date.day.year, x.date.day.month) != (start.year, start.month):
                 return True
+        if (
+            x.date
+            and y.date
+            and x.date.day
+            and y.date.date
+            and y.date.precision == "year"
+            and (x.date.day.year != y.date.date.year)
+        ):
+            return True  # "next year's summit" is not this week's
     if a.city and b.city and a.city != b.city:
         return True
     return bool(a.country_code and b.country_code and a.country_code != b.country_code)
@@ -1321,6 +1357,11 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                 target = same[-1]
             elif merged and not _conflict(merged[0], m):
                 target = 0
+        elif target is None and m.anaphoric and not m.official and not (m.city or m.country_code or m.venue):
+            # "the summit on Wednesday": the summit already told, when it says nothing against it
+            same = [i for i, s in enumerate(merged) if s.type == m.type]
+            if same and not _conflict(merged[same[-1]], m) and not _side_apart(m, merged[same[-1]]):
+                target = same[-1]
         if target is None:
             for i in range(len(merged) - 1, -1, -1):
                 s = merged[i]
