@@ -37,9 +37,9 @@ def test_statuses():
     assert got["rejected"].parties[0].name == "Hungary"
 
 
-def test_unilateral_welcome_is_not_an_agreement():
+def test_unilateral_welcome_is_not_an_agreement_and_a_refusal_is_a_rejection():
     text = "Call\n\nThe President welcomed the progress. He did not agree to new talks."
-    assert run(text) == []
+    assert [(a.status, a.text) for a in run(text)] == [("rejected", "He did not agree to new talks")]
 
 
 def test_never_raises():
@@ -171,3 +171,22 @@ def test_each_coordinated_outcome_is_its_own_and_welcoming_talk_is_none():
     assert any(t.startswith("agreed on the importance of working with allies") for t in got)
     assert not any("and agreed" in t for t in got)
     assert not any("welcomed recent discussions" in t for t in got)
+
+
+def test_refusals_readiness_and_questions():
+    text = (
+        "Talks in Ohrid\n\n"
+        "Serbia would not agree to the territory's membership of the United Nations. "
+        "The general has previously ruled out any negotiations with the militia leader. "
+        "President Lula was ready to host the next meeting between the two presidents. "
+        "Asked whether Beijing had offered any commitment on the war, the envoy declined to say more. "
+        "Peru takes over the chair in January and will host next year's summit in Cusco. "
+        "Japan said it would withdraw its complaint at the World Trade Organization."
+    )
+    got = _texts(text)
+    assert any("would not agree to the territory's membership" in t and s == "rejected" for t, s in got.items())
+    assert any("ruled out any negotiations" in t and s == "rejected" for t, s in got.items())
+    assert any("ready to host the next meeting" in t and s == "proposed" for t, s in got.items())
+    assert not any("offered any commitment" in t or "declined to say" in t for t in got)
+    assert any("will host next year's summit in Cusco" in t and s == "announced" for t, s in got.items())
+    assert any("it would withdraw its complaint" in t and s == "announced" for t, s in got.items())

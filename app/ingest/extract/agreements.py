@@ -63,7 +63,7 @@ ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
 PLAN_VERBS = {
     "host", "hold", "meet", "contribute", "add", "provide", "give", "co-chair", "chair", "send", "deploy",
     "donate", "allocate", "head", "travel", "visit", "open", "establish", "create", "fund", "supply",
-    "deliver", "lift", "release", "return", "withdraw", "resume", "extend", "convene", "join",
+    "deliver", "lift", "release", "return", "withdraw", "resume", "extend", "convene", "join", "restore",
 }  # fmt: skip
 _TALK_NOUNS = frozenset(
     {
@@ -160,13 +160,29 @@ def _future_plan(tok) -> bool:
         if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in c.children):
             return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ in ("it", "this", "that", "which", "there", "what", "who"):
+    if subj is None and tok.dep_ == "conj":  # "Russia takes over the chair and will host next year's summit"
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("this", "that", "which", "there", "what", "who"):
         return False
+    if subj.lower_ == "it":  # "Japan said it would withdraw the complaint": only as a reported body
+        return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ("say", "announce", "confirm", "state")
     return (
         subj.pos_ in ("PROPN", "PRON")
         or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
         or bool(_COLLECTIVE.match(subj.doc[subj.left_edge.i : subj.i + 1].text))
+        or bool(_COLLECTIVE.match(subj.text))  # "NATO leaders", "the foreign ministers of X and Y"
     )
+
+
+def _in_question(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _has_complement(tok) -> bool:
@@ -198,7 +214,13 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     predicate = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)  # "We affirm" tagged JJ
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or predicate:
         if _negated(tok):
+            if lem == "agree" and any(c.lower_ in ("to", "on") for c in tok.children if c.i > tok.i):
+                return "rejected", tok  # "would not agree to Kosovo's membership"
             return None
+        if _in_question(tok):
+            return None  # "Asked whether Xi had offered any commitment"
+        if lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            return "rejected", tok  # "has ruled out any negotiations"
         if lem in STRONG_AGREED:
             head = tok.head
             if tok.dep_ == "pcomp":
@@ -263,6 +285,11 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             return "announced", tok
         if lem in PLAN_VERBS and _future_plan(tok):
             return "announced", tok  # "Norway would contribute $50 million", "Cairo will host a meeting"
+        if lem in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and _lemma(c) in ("say", "comment", "elaborate", "give", "answer", "speak", "discuss")
+            for c in tok.children
+        ):
+            return None  # "declined to say more": no comment, not a refusal of anything
         if lem in REJECTED or (lem == "pull" and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok
     if (
@@ -278,7 +305,9 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
         return "proposed", tok.head
     if low in ("proposition", "proposal") and tok.dep_ == "attr":
         return "proposed", tok.head
-    if low in ("willing", "ready") and any(c.dep_ == "xcomp" and _lemma(c) in DEAL_VERBS for c in tok.children):
+    if low in ("willing", "ready") and any(
+        c.dep_ == "xcomp" and (_lemma(c) in DEAL_VERBS or _lemma(c) in PLAN_VERBS) for c in tok.children
+    ):  # "willing to sign a deal", "ready to host the next meeting"
         return "proposed", tok.head if tok.head.pos_ in ("AUX", "VERB") else tok
     return None
 
@@ -321,6 +350,10 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
         end_i = start_i
         while end_i + 1 in kept:
             end_i += 1
+        if root.i > end_i:  # "X, hosting the summit, announced ...": the subject is cut off; start at the verb
+            start_i = end_i = root.i
+            while end_i + 1 in kept:
+                end_i += 1
     while start_i <= end_i and (
         doc[start_i].is_punct or doc[start_i].lower_ in ("that", "and", "but", "while", "whereas")
     ):
