@@ -234,3 +234,23 @@ def test_groups_and_places_are_not_people():
     assert not any(n.endswith(("West", "East")) for n in names)
     assert "Kefar Dalun" not in names
     assert any(n.endswith("Marlow") for n in names)
+
+
+def test_platforms_regions_and_honorifics_are_not_people():
+    ctx = make_ctx(
+        "After an audience with His Holiness Pope Leo, Prime Minister Ana Duarte said on Twitter that support "
+        "for operations in the Sahel would continue. Duarte also wrote on Twitter that she was pleased."
+    )
+    names = {p.name for p in find_people(ctx)[0]}
+    assert "Ana Duarte" in names
+    assert not names & {"Twitter", "Sahel", "Holiness"}
+
+
+def test_country_from_a_seat_or_organisation_inside_the_role():
+    ctx = make_ctx(
+        "Dmitri Volkov, the Kremlin spokesman, said the talks were useful. "
+        "Kofi Mensah, the AU High Representative for the Horn of Africa, led the mediation."
+    )
+    people = find_people(ctx)[0]
+    assert _by_surname(people, "Volkov").country == "Russia"
+    assert _by_surname(people, "Mensah").country == "African Union"

@@ -194,6 +194,8 @@ _PLACE_HEADS = frozenset(
         "south",
         "crossing",
         "crossings",
+        "exhibition",
+        "convention",
         "strait",
         "straits",
         "valley",
@@ -235,6 +237,8 @@ _PLACE_NOUNS = frozenset(
     [
         "crossing",
         "crossings",
+        "exhibition",
+        "convention",
         "border",
         "city",
         "town",
@@ -278,6 +282,10 @@ def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
             tok = toks[n.start]
             if tok.tag_ == "NNPS" or (prev == "the" and tok.text.endswith("s")):
                 return True  # "the Houthis": a group, not a surname
+            if all(n2.start > 0 and toks[n2.start - 1].text.lower() == "the" for n2 in c.names):
+                return True  # "operations in the Sahel": people are not "the X"
+            if prev == "on" and all(toks[m.start - 1].text.lower() == "on" for m in c.names if m.start > 0):
+                return True  # "said on Twitter", "wrote on Telegram": a platform
         if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
             j = n.start - 1
             while j > 0 and toks[j].text[:1].isupper() and not toks[j].is_sent_start:

@@ -216,7 +216,26 @@ def role_of(doc: Doc, start: int, end: int, names: set[int] | None = None) -> Ro
             info.titled = True
     if info.place is None:
         info.place = _counterpart_place(doc, start, sent.start)
+    if info.place is None and info.role:
+        info.place = _place_inside_role(info.role)
     return info
+
+
+def _place_inside_role(role: str) -> Place | None:
+    """ "White House national security adviser", "Kremlin spokesman", "AU High Representative":
+    a seat of government or a country/organisation named inside the role itself."""
+    words = role.split()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        for n in (2, 1):
+            hit = gazetteer.seat(" ".join(words[i : i + n]))
+            if hit is not None:
+                return hit
+        _, place = _longest_place(words[i:])
+        if place is not None and place.how in ("name", "alias", "demonym"):
+            return place
+    return None
 
 
 def _counterpart_place(doc: Doc, start: int, sent_start: int) -> Place | None:
