@@ -205,3 +205,16 @@ def test_lone_given_name_subject_and_causative_object():
     )
     assert _find(sts, "proposals had been fully accepted").speaker.name == "Dawit Bekele"
     assert _find(sts, "of breaking the truce").speaker.name == "Tesfaye Alemu"
+
+
+def test_naming_verbs_carry_short_quotes_and_according_to_only_cites():
+    sts = _run(
+        "President Wen Lo spoke in Durban.\n"
+        'Wen called the expansion "historic" and said it showed unity. '
+        "Premier Ama Owusu urged the bloc to focus on trade, according to the state news agency."
+    )
+    hist = _find(sts, "historic")
+    assert hist.direct and hist.text == "historic" and hist.speaker.name == "Wen Lo"
+    trade = _find(sts, "focus on trade")
+    assert trade.speaker.name == "Ama Owusu" and "according to" not in trade.text
+    assert not any(s.speaker.name == "the state news agency" for s in sts)

@@ -134,6 +134,13 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+# verbs that name something in the speaker's own words: "called it "a big step"", "hailed it as "historic""
+_NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "hail", "deem"})
+
+
+_CITED_RE = re.compile(r",?\s+according to\b")
+
+
 class _Finder:
     def __init__(self, ctx: DocContext, people: list[PersonRecord]) -> None:
         self.ctx = ctx
@@ -176,16 +183,22 @@ class _Finder:
                 continue
             start, end = self.tokens[span[0]].idx, self.tokens[span[1] - 1].idx + len(self.tokens[span[1] - 1].text)
             start = _after_dateline(self.text, start, end)
+            cited = _CITED_RE.search(self.text, start, end)
+            if cited:  # "Li urged the G20 to ..., according to Xinhua": the source is not the words
+                end = cited.start()
             if end - start < 3:
                 continue
             out.append(_record(self.doc, self.text, cue.actor, start, end, False, cue.verb))
         return out
 
-    def according_to(self) -> list[StatementRecord]:
+    def according_to(self, cues: list[_Cue]) -> list[StatementRecord]:
         out = []
+        cue_sents = {c.verb.sent.start for c in cues}
         for tok in self.tokens:
             if tok.text.lower() != "according" or tok.idx < self.body_start or tok.i in self.in_quote:
                 continue
+            if tok.sent.start in cue_sents:
+                continue  # the sentence has its own speaker; "according to" only cites where it was said
             to = next((c for c in tok.children if c.text.lower() == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is None:
@@ -239,8 +252,24 @@ class _Finder:
                 return True
         return self._scare_quote(q)
 
+    def naming_verb(self, q: Quote) -> Token | None:
+        """ "Xi called the expansion "historic"", "whom he has called a "traitor"": a verb of naming
+        just before the quoted words, whose subject is the one who said them."""
+        a = self.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        if a is None:
+            return None
+        sent = a.sent
+        for t in reversed(self.doc[max(sent.start, a.start - 8) : a.start]):
+            if t.text in {".", ";", '"', "“", "”"}:
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _NAMING_VERBS:
+                return t
+        return None
+
     def _scare_quote(self, q: Quote) -> bool:
         """A few quoted words in running text with no verb: a term, not a statement."""
+        if self.naming_verb(q) is not None:
+            return False
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             return True
@@ -257,7 +286,7 @@ class _Finder:
 def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
     cues = f.cues()
     cue_tokens = {c.verb.i: c for c in cues}
-    indirect = f.indirect(cues) + f.according_to()
+    indirect = f.indirect(cues) + f.according_to(cues)
     blocks = _colon_blocks(f, cue_tokens)
     block_paras = {p for p, _ in blocks.items()}
 
@@ -271,9 +300,13 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
         if para in block_paras and blocks[para][1]:
             continue  # an unquoted block paragraph: the paragraph itself is the statement
         cue = f.quote_cue(q, cue_tokens)
+        naming = f.naming_verb(q) if cue is None else None
+        named_by = f.actor_for(naming) if naming is not None else None
         if cue is not None:
             found[idx] = (cue.actor, cue.verb)
             chain_actor.setdefault(q.chain, cue.actor)
+        elif named_by is not None:
+            found[idx] = (named_by, naming)
         else:
             pending.append(q)
     # anchors for continuation: every attributed statement so far, by position
