@@ -380,3 +380,16 @@ def test_bilateral_meeting_on_the_sidelines_is_its_own_event():
     )
     evs = run(text, dt.date(2023, 7, 11))
     assert sorted(e.type for e in evs) == ["meeting", "summit"]
+
+
+def test_afp_dateline_and_the_day_it_was_said():
+    text = (
+        "Sudan rivals sign pledge\n\n"
+        "Jeddah (Saudi Arabia) (AFP) - The two sides have signed a commitment to protect civilians after nearly "
+        "a week of talks in Saudi Arabia, mediators said Friday.\n"
+        "Envoys signed the declaration late Thursday in the Red Sea city, where the talks brokered by Riyadh "
+        "and Washington opened on Saturday."
+    )
+    evs = run(text, dt.date(2023, 5, 12))
+    assert len(evs) == 1
+    assert evs[0].type == "talks" and evs[0].city == "Jeddah" and evs[0].date == dt.date(2023, 5, 6)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from app.ingest.extract import actors, dates, gazetteer, places
 from app.ingest.extract.context import DocContext
+from app.ingest.extract.cues import cue_lemma
 from app.ingest.extract.records import (
     ActorRef,
     AgreementRecord,
@@ -318,6 +319,17 @@ def _mark_sidelines(ctx: DocContext, mentions: list[_Mention]) -> None:
             m.sideline = True  # "Biden met Erdogan on the sidelines on Tuesday": of the story's event
 
 
+def _date_of_saying(ctx: DocContext, d: dates.DateMention) -> bool:
+    """ "..., mediators said Friday": the day something was said, not the day of the event."""
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if span.root.dep_ == "pobj":
+        head = head.head
+    return cue_lemma(head) is not None and head.dep_ in ("ROOT", "parataxis") and head.i > span.root.i - 3
+
+
 def _lede_defaults(
     ctx: DocContext, mentions: list[_Mention], all_dates: list[dates.DateMention], persons: list[actors.Person]
 ) -> None:
@@ -362,7 +374,10 @@ def _lede_defaults(
             days = {
                 d.day: d
                 for d in all_dates
-                if max(lede.start_char, dl) <= d.start < lede.end_char and d.day and not (d.start <= m.start < d.end)
+                if max(lede.start_char, dl) <= d.start < lede.end_char
+                and d.day
+                and not (d.start <= m.start < d.end)
+                and not _date_of_saying(ctx, d)
             }
             if len(days) == 1:
                 m.date = next(iter(days.values()))

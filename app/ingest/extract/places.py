@@ -225,9 +225,17 @@ _DATELINE_RE = re.compile(
 )
 
 
+# AFP/ANI style: "Jeddah (Saudi Arabia) (AFP) - ", "Kyiv (AFP) - ": a title-case city, then an agency
+_DATELINE_TITLE_RE = re.compile(
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?:\s*\(([A-Z][^)\n]{1,30})\))?"
+    r"\s*\((?:AFP|AP|Reuters|dpa|ANI|PTI|IANS|Xinhua|EFE|ANSA|Kyodo|Yonhap|UPI|TASS|Bloomberg|Anadolu)\)"
+    r"\s*(?:-{1,2}|–|—)\s+"
+)
+
+
 def dateline_end(text: str, start: int) -> int:
     """End offset of a wire dateline opening the body ("TOKYO, March 4 (Reuters) - "), else ``start``."""
-    m = _DATELINE_RE.match(text, start)
+    m = _DATELINE_RE.match(text, start) or _DATELINE_TITLE_RE.match(text, start)
     return m.end() if m else start
 
 
@@ -240,7 +248,13 @@ def dateline_place(text: str, start: int) -> tuple[str | None, str | None]:
     "GENEVA, May 14 (Reuters) -"), else (None, None)."""
     m = _DATELINE_RE.match(text, start)
     if not m:
-        return None, None
+        t = _DATELINE_TITLE_RE.match(text, start)
+        if t is None:
+            return None, None
+        name, code = resolve_place(t.group(1), f", {t.group(2)}" if t.group(2) else "")
+        if code is None and name is not None and gazetteer.lookup_city(name) is None:
+            return None, None
+        return name, code
     h = _DATELINE_CITY.match(text, m.start(), m.end())
     if not h:
         return None, None
