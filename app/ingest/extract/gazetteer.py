@@ -552,6 +552,7 @@ def _fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^St\.?\s+", "Saint ", text)  # "St Vincent", "St. Lucia"
     return " ".join(text.split()).lower()
 
 

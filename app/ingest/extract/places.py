@@ -170,6 +170,7 @@ VENUE_WORDS = (
     "Library",
     "Pavilion",
     "Guesthouse",
+    "Airport",
     "Mansion",
     "Lodge",
     "Fort",
@@ -219,7 +220,7 @@ def find_venue(text: str) -> tuple[str, int, int] | None:
 
 
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+"
 )
@@ -239,7 +240,9 @@ def dateline_end(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-_DATELINE_CITY = re.compile(r"([A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)((?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)")
+_DATELINE_CITY = re.compile(
+    r"([A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)((?:,\s*[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?)"
+)
 _DATELINE_ALIASES = {"UNITED NATIONS": ("New York", "US")}
 
 
@@ -281,10 +284,10 @@ def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" ,.")
     if not name:
         return None, None
-    m = re.match(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+    m = re.match(r",\s*([A-Z][\w.]*(?: (?:and (?:the )?)?[A-Z][\w.]*){0,4})", after)
     if m:
         words = m.group(1).split()
-        for nxt in (" ".join(words), words[0]):
+        for nxt in dict.fromkeys(" ".join(words[:k]) for k in range(len(words), 0, -1)):
             nxt = nxt if nxt in US_STATES or nxt in _STATE_ABBR else nxt.rstrip(".")
             if is_us_state(nxt):
                 return name, "US"
