@@ -45,7 +45,9 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	touch $@
 
 quality: install
-	bash scripts/quality.sh
+	@echo "== shared/eval/dev (the issue's gate)"; bash scripts/quality.sh
+	@echo; echo "== tests/fixtures/quality (our annotated articles)"; bash scripts/quality_fixtures.sh
+	@echo; echo "== real readouts, gold in tests/fixtures/readouts_gold"; bash scripts/quality_readouts.sh
 
 lint: install
 	$(BIN)/ruff check app tests migrations bench scripts

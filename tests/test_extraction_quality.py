@@ -27,11 +27,18 @@ from app.ingest.sources import SourceDocument, read_documents
 FIXTURES = Path(__file__).parent / "fixtures" / "quality"
 SCORER = Path(__file__).parents[2] / "shared" / "eval" / "score.py"
 
-# measured when set, over the whole folder (the ev_* fixtures cover events): attribution 0.973,
-# statements 0.973, people 0.989, overall 0.869; on the 0N_ people/statement fixtures alone
-# attribution 0.990, people 0.984
-MIN_F1 = {"attribution": 0.93, "statements": 0.94, "people": 0.95}
-MIN_OVERALL = 0.80
+# measured when set, over the whole folder (29 documents, 10 of them the hn_* news written as an
+# untouched held-out set and scored before tuning, see README): attribution 0.917, statements 0.944,
+# people 0.960, events 0.731, agreements 0.811, overall 0.855
+MIN_F1 = {"attribution": 0.90, "statements": 0.93, "people": 0.95, "events": 0.70, "agreements": 0.78}
+MIN_OVERALL = 0.83
+# real White House readouts from shared/corpora/wh-readouts, annotated without looking at the rules
+# (gold only here; the text is read from the corpus): attribution 0.872, events 0.833, people 0.978,
+# agreements 0.941, overall 0.906 when set
+READOUTS_GOLD = Path(__file__).parent / "fixtures" / "readouts_gold"
+CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "wh-readouts"
+READOUTS_MIN_F1 = {"attribution": 0.82, "events": 0.78, "people": 0.93, "agreements": 0.88}
+READOUTS_MIN_OVERALL = 0.86
 
 
 def _scorer() -> ModuleType:
@@ -73,23 +80,51 @@ def test_fixture_gold_is_consistent() -> None:
     _gold_texts_are_substrings()
 
 
-@pytest.mark.quality
-def test_extraction_quality_on_fixtures(tmp_path: Path) -> None:
+def _score(gold_dir: Path, sources: list[SourceDocument], tmp_path: Path) -> dict:
     score = _scorer()
-    started = time.perf_counter()
     pred = tmp_path / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
-        for source, extraction in extract_many(_sources()):
+        for source, extraction in extract_many(sources):
             fh.write(json.dumps(to_json(source, extraction), ensure_ascii=False) + "\n")
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        assert score.main([str(FIXTURES), str(pred), "--json"]) == 0
+        assert score.main([str(gold_dir), str(pred), "--json"]) == 0
     report = json.loads(buf.getvalue())
-    elapsed = time.perf_counter() - started
-
-    summary = {k: report[k]["f1"] for k in MIN_F1} | {"overall": report["overall_f1"]}
-    for kind, floor in MIN_F1.items():
-        assert report[kind]["f1"] >= floor, f"{kind} F1 {report[kind]['f1']} < {floor}: {summary}"
-    assert report["overall_f1"] >= MIN_OVERALL, summary
     assert report["documents"]["predicted"] == report["documents"]["gold"]
-    assert elapsed < 30, f"extraction and scoring took {elapsed:.1f} s"
+    return report
+
+
+def _check(report: dict, floors: dict[str, float], overall: float) -> None:
+    summary = {k: report[k]["f1"] for k in floors} | {"overall": report["overall_f1"]}
+    for kind, floor in floors.items():
+        assert report[kind]["f1"] >= floor, f"{kind} F1 {report[kind]['f1']} < {floor}: {summary}"
+    assert report["overall_f1"] >= overall, summary
+
+
+@pytest.mark.quality
+def test_extraction_quality_on_fixtures(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    report = _score(FIXTURES, _sources(), tmp_path)
+    elapsed = time.perf_counter() - started
+    _check(report, MIN_F1, MIN_OVERALL)
+    assert elapsed < 60, f"extraction and scoring took {elapsed:.1f} s"
+
+
+@pytest.mark.quality
+def test_extraction_quality_on_real_readouts(tmp_path: Path) -> None:
+    if not CORPUS.exists():
+        pytest.skip(f"readouts corpus not found at {CORPUS} (shared/ is checked out beside the repo in CI)")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    sources = []
+    for gold_file in sorted(READOUTS_GOLD.glob("*.json")):
+        meta = json.loads(gold_file.read_text(encoding="utf-8"))
+        text_path = gold_dir / f"{gold_file.stem}.txt"
+        text_path.write_bytes((CORPUS / meta["corpus_path"]).read_bytes())
+        (gold_dir / gold_file.name).write_text(gold_file.read_text(encoding="utf-8"), encoding="utf-8")
+        doc = next(iter(read_documents(text_path)))
+        assert isinstance(doc, SourceDocument), doc
+        published = dt.date.fromisoformat(meta["published"])
+        sources.append(dataclasses.replace(doc, published=published, outlet=meta.get("outlet")))
+    assert len(sources) >= 12
+    _check(_score(gold_dir, sources, tmp_path), READOUTS_MIN_F1, READOUTS_MIN_OVERALL)
