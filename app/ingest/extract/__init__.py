@@ -25,14 +25,16 @@ from app.ingest.extract.records import Extraction
 
 
 def _rules_digest() -> str:
-    """A fingerprint of the rules: every extractor module's source and the spaCy model's version.
+    """A fingerprint of the rules: every extractor module's source (sub-packages included), the
+    pipeline's own module (which pipes run) and the spaCy model's version.
 
     Any change to the rules changes ``EXTRACTOR_VERSION``, so a re-ingest re-extracts the documents
     an older version wrote, without anyone having to remember to bump a number.
     """
     h = hashlib.sha256(f"{nlp.MODEL}-{_model_version()}".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode())
+    here = Path(__file__).parent
+    for path in [Path(nlp.__file__), *sorted(here.rglob("*.py"))]:
+        h.update(path.relative_to(here.parent).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:10]
 
