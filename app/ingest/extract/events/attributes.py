@@ -1,0 +1,370 @@
+"""Filling a mention from its sentence: place and venue, date, convenors, participants and the
+descriptive phrase ("US-led talks", "Franco-British delegation visit")."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from app.ingest.extract import actors, dates, gazetteer, places
+from app.ingest.extract.context import DocContext
+from app.ingest.extract.events.location import described_place, looks_like_place, read_place
+from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, TYPE_WORD, VISIT_VERBS, Mention
+from app.ingest.extract.events.syntax import lemma_of
+
+_END_VERBS = {"end", "conclude", "wrap", "close", "finish", "wind"}
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+_EVENT_VERBS = {
+    "hold",
+    "attend",
+    "host",
+    "convene",
+    "chair",
+    "open",
+    "join",
+    "conclude",
+    "begin",
+    "start",
+    "have",
+    "end",
+    "take",
+    "participate",
+    "co-host",
+    "cohost",
+    "organize",
+    "organise",
+    "resume",
+}
+
+
+def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool = False) -> None:
+    text = ctx.text
+    mm.spans.append((mm.start, mm.end))
+    anchor = tok
+    scope = [tok] if tok is not None else []
+    if (
+        tok is not None
+        and not verb
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    ):
+        scope.append(tok.head)  # "held a Summit ... in Woodside"; "talks ended"
+    via = None  # "arrived in Kyiv on Tuesday on an unannounced visit": the verb the noun completes
+    if (
+        tok is not None
+        and not verb
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("on", "for")
+        and tok.head.head.pos_ == "VERB"
+        and lemma_of(tok.head.head) in VISIT_VERBS
+    ):
+        via = tok.head.head
+        scope.append(via)
+    if tok is not None and not verb:
+        scope.extend(c for c in tok.children if c.dep_ in ("acl", "relcl"))  # "the summit held in Paris"
+    # place and venue from prepositions attached to the trigger or its verb
+    for t in scope:
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to", "near"):
+                continue
+            if c.lower_ == "to" and mm.type != "visit" and not verb:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                read_place(ctx, mm, g)
+    # "summit in Paris" where the parser attaches "in" to the noun's noun
+    if anchor is not None and not mm.city and not mm.country_code:
+        m = re.match(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
+        if m:
+            city, code = places.resolve_place(m.group(1), text[mm.end + m.end() : mm.end + m.end() + 30])
+            if code or (city and looks_like_place(ctx, city)):
+                mm.city, mm.country_code = city, code
+    if verb and tok is not None and not mm.city and not mm.country_code:
+        # "met X in Canberra on Wednesday": "in" hangs off the object
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj",))]
+        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        for h in heads[1:]:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for g in c.children:
+                        if g.dep_ != "pobj" or mm.city:
+                            continue
+                        if g.ent_type_ in ("GPE", "FAC") or (c.lower_ == "at" and g.text[:1].isupper()):
+                            read_place(ctx, mm, g)
+    if not mm.city and not mm.country_code:
+        # "on the margins of the U.S.-Africa Leaders Summit in Washington": the host event's place
+        mg = re.search(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+", text[sent.start_char : sent.end_char])
+        if mg:
+            rest = text[sent.start_char + mg.end() : sent.end_char]
+            m3 = re.search(r"\bin\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", rest[:120])
+            if m3:
+                tail = rest[m3.end() : m3.end() + 30]
+                city, code = places.resolve_place(m3.group(1), tail)
+                if code or (city and looks_like_place(ctx, city)):
+                    mm.city, mm.country_code = city, code
+                    mm.inherited_place = True
+    if verb and tok is not None and mm.type == "visit" and not mm.city and not mm.country_code:
+        for c in tok.children:  # "is scheduled to visit Chile in May"
+            if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC"):
+                read_place(ctx, mm, c)
+    if not verb and tok is not None and not mm.city and not mm.country_code:
+        for c in tok.children:  # "Geneva border talks", "the New Delhi summit": a known city as modifier
+            if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "GPE":
+                words = [t for t in c.subtree if t.dep_ == "compound" or t is c]
+                name = c.doc[words[0].i : c.i + 1].text if words[-1] is c else c.text
+                if gazetteer.lookup_city(name):
+                    mm.city, mm.country_code = places.resolve_place(name)
+                    break
+    if not mm.city:
+        described_place(ctx, mm, sent)
+    if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
+        m2 = re.search(r",\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
+        if m2 and m2.start() < 160:
+            tail = text[mm.end + m2.end() : mm.end + m2.end() + 30]
+            city, code = places.resolve_place(m2.group(1), tail)
+            if code or (city and looks_like_place(ctx, city)):
+                mm.city, mm.country_code = city, code
+    if verb and mm.type != "call" and not mm.city and not mm.country_code:
+        # "met today with the Prime Minister of X in Sal, Cabo Verde": "City, Country" anywhere after
+        # the verb is the meeting's place, wherever the parser attached it
+        for m4 in _CITY_COUNTRY_RE.finditer(text, mm.end, sent.end_char):
+            city, code = places.resolve_place(m4.group(1), text[m4.end(1) : m4.end(1) + 30])
+            if code and city:
+                mm.city, mm.country_code = city, code
+                break
+    # date: a date in the trigger's clause, else the nearest date in the sentence
+    cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
+    if tok is not None:
+        cands = [d for d in cands if not _date_of_other(ctx.text, tok, sent, d.start, d.end)]
+    if cands:
+        sub = set()
+        for t in scope:
+            sub.update(range(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+                # "received Lula on Monday ..., and the two leaders held talks": the first verb's when
+                for c in t.head.children:
+                    if c.dep_ in ("prep", "npadvmod") and c.i < t.i:
+                        sub.update(range(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        inside = [d for d in cands if d.start in sub]
+        if not verb and tok is not None:
+            # "their April 2, 2024, telephone call": a date written right before the noun
+            inside += [
+                d
+                for d in cands
+                if 0 <= tok.left_edge.idx - d.end <= 20
+                and tok.left_edge.lower_ not in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
+                and re.fullmatch(_PRE_NOUN_GAP, text[d.end : tok.left_edge.idx])
+            ]
+        pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
+        if pool:
+            mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
+    if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:
+        mm.date = _first_day(ctx, tok, mm.date)
+        if mm.date.date == mm.date.day and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
+            mm.date = None  # "The summit closes on Sunday": the last day, not the day it began
+    # convenors
+    window = text[mm.end : min(sent.end_char, mm.end + 160)]
+    cm = re.search(
+        r"\b(?:called|hosted|convened|organi[sz]ed|chaired|co-chaired|led|initiated|proposed)\s+by\s+(.+?)(?:\s+(?:at|in|on|to|followed|and\s+(?:the|a)\b)\b|[,.;]|$)",
+        window,
+    )
+    if cm:
+        conv_text = window[cm.start(1) : _end_of_actor_list(window, cm.start(1))]
+        c_start = mm.end + cm.start(1)
+        ps = actors.people_in(persons, c_start, c_start + len(conv_text))
+        mm.convenors = [f"person:{p.name}" for p in ps] or actors.places_in(conv_text)
+    pre = text[max(sent.start_char, mm.start - 40) : mm.start]
+    led = re.search(r"([A-Z][\w.]*(?:[-–][A-Z][\w.]*)*)[-–](?:led|hosted|brokered|mediated)\s+(?:\w+\s+){0,2}$", pre)
+    if led:
+        mm.convenors = actors.places_in(led.group(1)) or mm.convenors
+    if tok is not None and not verb and tok.dep_ == "dobj" and lemma_of(tok.head) in ("host", "convene", "chair"):
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj and not mm.convenors:
+            a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+            ps = actors.people_in(persons, a, b)
+            mm.convenors = [f"person:{p.name}" for p in ps] or actors.codes_in_span(ctx, persons, a, b, capitals=True)
+            hit = gazetteer.lookup_city(subj[0].text) if subj[0].ent_type_ == "GPE" else None
+            if hit and not mm.city and not mm.country_code:
+                mm.city, mm.country_code = hit[0], hit[1].code  # the host city: "Cairo would host a meeting"
+    if tok is not None and tok.pos_ == "VERB" and lemma_of(tok) == "host":
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj:
+            a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+            ps = actors.people_in(persons, a, b)
+            mm.convenors = [f"person:{p.name}" for p in ps] or actors.codes_in_span(ctx, persons, a, b)
+    # participants: the trigger's phrase, its verb's subject and objects ("with X", "between X and Y")
+    spans: list[tuple[int, int]] = []
+    if tok is not None:
+        spans.append((tok.left_edge.idx, tok.idx + len(tok.text)))
+        verb_tok = (
+            tok
+            if verb
+            else (
+                tok.head
+                if tok.head.pos_ in ("VERB", "AUX")
+                and lemma_of(tok.head) in _EVENT_VERBS
+                and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+                else None
+            )
+        )
+        if verb_tok is None and via is not None:
+            verb_tok = via
+        if verb_tok is not None:
+            for c in verb_tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
+                    spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+                if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                    spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+                if c.dep_ in ("prep", "dobj") and mm.type == "visit" and c.lower_ in ("to",):
+                    spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
+                spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+    codes: list[str] = []
+    ppl: list[actors.Person] = []
+    for a, b in spans:
+        for c in actors.codes_in_span(ctx, persons, a, b):
+            if c not in codes:
+                codes.append(c)
+        for p in actors.people_in(persons, a, b):
+            if p not in ppl:
+                ppl.append(p)
+    if mm.country_code and mm.type == "visit" and mm.country_code not in codes:
+        codes.append(mm.country_code)
+    mm.codes = codes
+    mm.persons = ppl
+    # visit: the visiting side convenes
+    if mm.type == "visit" and not mm.convenors and tok is not None:
+        subj_span = spans[1] if verb and len(spans) > 1 else spans[0] if spans else None
+        subj = []
+        if verb or via is not None:
+            vt = tok if verb else via
+            subj = [c for c in vt.children if c.dep_ == "nsubj"][-1:]  # not a dateline parsed as subject
+            if not subj and vt.dep_ == "xcomp":  # "X is scheduled to visit Chile": the governing verb's subject
+                subj = [c for c in vt.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj_span = (subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)) if subj else None
+        if subj_span:
+            ps = actors.people_in(persons, *subj_span)
+            mm.convenors = [f"person:{p.name}" for p in ps] or [
+                c for c in actors.codes_in_span(ctx, persons, *subj_span) if c != mm.country_code
+            ]
+            if verb and subj:
+                mm.phrase = _visitor(ctx, persons, subj[0]) + " visit"
+            if subj:
+                a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+                for c in actors.codes_in_span(ctx, persons, a, b):
+                    if c not in mm.codes:
+                        mm.codes.append(c)
+    if mm.phrase is None and tok is not None:
+        mm.phrase = _np_phrase(tok) if not verb else TYPE_WORD[mm.type]
+        if tok.lower_ == "round":
+            mm.phrase = f"{mm.phrase} of talks"
+
+
+_CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,\s*[A-Z])")
+
+
+def _first_day(ctx: DocContext, tok, d: dates.DateMention) -> dates.DateMention:
+    """ "ended two days of talks on Wednesday", "wrapped up a three-day conference on Friday": the event
+    began N-1 days before the day it ended."""
+    a = tok.left_edge.idx
+    pre = ctx.text[max(0, a - 20) : tok.idx]
+    m = re.search(r"\b(two|three|four|five|six|seven|\d)[- ]day\b", pre) or re.search(
+        r"\b(two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[a-z-]+\s+)?$", pre
+    )
+    if not m or d.day is None:
+        return d
+    w = m.group(1).lower()
+    n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
+    head = tok.head
+    for _ in range(3):  # "ended two days of talks": talks <- of <- days <- ended
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if lemma_of(head) not in _END_VERBS or not 2 <= n <= 7:
+        return d
+    return dataclasses.replace(d, date=d.day - dt.timedelta(days=n - 1), end_date=d.day)
+
+
+# between a date and the event noun it dates: "April 2, 2024, telephone call" (not ", the first visit")
+_PRE_NOUN_GAP = re.compile(r"[\s,]*(?!(?:the|a|an|this|that|its|their)\s)(?:[a-z-]+\s+)?")
+
+
+def _date_of_other(text: str, tok, sent, pos: int, end: int | None = None) -> bool:
+    """A date that belongs to another event noun of the sentence ("follows their April 2 telephone call");
+    ``text`` is the document's text."""
+    for t in sent:
+        if t is tok or t.lower_ not in NOUN_TYPES or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (
+            end is not None
+            and 0 <= t.idx - end <= 20
+            and re.fullmatch(_PRE_NOUN_GAP, text[end : t.idx])
+            and not (end < tok.idx <= t.idx)
+        ):
+            return True  # "their April 2, 2024, telephone call"
+        a, b = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+        if a <= pos < b and not (a <= tok.idx < b):
+            return True
+    return False
+
+
+def _end_of_actor_list(window: str, i: int) -> int:
+    m = re.search(r"\s+(?:at|in|on|followed|to|for|after|before)\s|[,.;](?!\s*(?:and\s+)?[A-Z])|$", window[i:])
+    return i + (m.start() if m else len(window) - i)
+
+
+def _visitor(ctx: DocContext, persons, subj) -> str:
+    """Who visits, for the event's name: a person's surname, else the side ('Franco-British delegation')."""
+    a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    ps = actors.people_in(persons, a, b)
+    if ps:
+        return " and ".join(p.surname for p in ps[:2])
+    phrase = _np_phrase(subj, keep_all=True)
+    if len(phrase.split()) <= 4:
+        return phrase
+    codes = actors.codes_in_span(ctx, persons, a, b)
+    return "-".join(actors.short_name(c) for c in codes[:2]) or subj.text
+
+
+def _np_phrase(tok, keep_all: bool = False) -> str:
+    """'three days of US-led talks' -> 'US-led talks'; 'a warm and productive working meeting' ->
+    'working meeting'."""
+    if not keep_all:
+        doc = tok.doc
+        i = tok.i - 1
+        hy = ("-", "–")
+        while i >= max(0, tok.i - 6):
+            t = doc[i]
+            glued = t.text in hy or (i + 1 < len(doc) and doc[i + 1].text in hy) or (i > 0 and doc[i - 1].text in hy)
+            if glued or t.pos_ == "PROPN" or t.lower_ in KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
+                i -= 1
+                continue
+            break
+        if i + 1 < tok.i:
+            return doc[i + 1 : tok.i].text_with_ws + tok.lower_
+        return tok.lower_
+    if keep_all:
+        toks = [t for t in tok.subtree if t.i <= tok.i]
+        while toks and (toks[0].pos_ in ("DET", "NUM", "PRON") or toks[0].dep_ in ("det", "poss", "nummod", "punct")):
+            toks = toks[1:]
+        if toks:
+            return tok.doc[toks[0].i : tok.i + 1].text
+        return tok.text
+    words: list[str] = []
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        if t.head is not tok and t.head.head is not tok:
+            continue
+        if t.dep_ in ("det", "poss", "nummod", "cc", "punct", "case") or t.pos_ in ("DET", "NUM", "CCONJ"):
+            continue
+        if keep_all or t.pos_ == "PROPN" or "-" in t.text or t.lower_ in KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
+            words.append(t.text)
+    return " ".join([*words, tok.text if keep_all else tok.lower_])

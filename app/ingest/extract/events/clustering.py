@@ -1,0 +1,175 @@
+"""Clustering mentions into events: when two mentions conflict, and which earlier event a mention
+joins; a cluster is summed up by merging its mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.ingest.extract import dates
+from app.ingest.extract.events.mention import Mention
+
+_COMPATIBLE = {
+    "summit": {"summit", "meeting", "talks", "conference", "other"},
+    "meeting": {"summit", "meeting", "talks", "conference", "other"},
+    "talks": {"summit", "meeting", "talks", "other"},
+    "conference": {"summit", "meeting", "conference", "other"},
+    "call": {"call"},
+    "visit": {"visit", "meeting"},
+    "other": {"summit", "meeting", "talks", "conference", "other"},
+}
+
+
+def _conflict(a: Mention, b: Mention) -> bool:
+    if b.type not in _COMPATIBLE.get(a.type, set()):
+        return True
+    if a.official and b.official and a.official.lower() != b.official.lower():
+        return True
+    if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:
+        return not (_within(a.date, b.date) or _within(b.date, a.date))
+    if a.date and b.date and a.date.precision == "month" and b.date.precision == "month" and a.date.date != b.date.date:
+        return True
+    for x, y in ((a, b), (b, a)):
+        # "last week's call" is not today's call
+        if x.date and y.date and x.date.day and y.date.date and y.date.precision in ("week", "month"):
+            start = y.date.date
+            stop = start + dt.timedelta(days=7) if y.date.precision == "week" else None
+            if stop is not None and not (start <= x.date.day < stop):
+                return True
+            if stop is None and (x.date.day.year, x.date.day.month) != (start.year, start.month):
+                return True
+        if (
+            x.date
+            and y.date
+            and x.date.day
+            and y.date.date
+            and y.date.precision == "year"
+            and (x.date.day.year != y.date.date.year)
+        ):
+            return True  # "next year's summit" is not this week's
+    if a.city and b.city and a.city != b.city:
+        return True
+    return bool(a.country_code and b.country_code and a.country_code != b.country_code)
+
+
+def _side_apart(m: Mention, s: Mention) -> bool:
+    """A side meeting and the event it took place on the margins of: same day and city, two events."""
+    if m.sideline != s.sideline and m.type != s.type:
+        return True
+    # bilateral talks among some of a multilateral event's participants
+    for x, y in ((m, s), (s, m)):
+        if (
+            x.type in ("talks", "meeting")
+            and y.type in ("summit", "conference")
+            and not x.anaphoric
+            and len(x.codes) >= 2
+            and set(x.codes) < set(y.codes)
+        ):
+            return True
+    return False
+
+
+def _same_head(m: Mention, s: Mention) -> bool:
+    """ "a regional forum ... opened" and then "the Pacific Islands Forum": one named, one not, same head."""
+    for x, y in ((m, s), (s, m)):
+        if (
+            x.official
+            and not y.official
+            and y.phrase
+            and x.type == y.type
+            and not y.from_title
+            and x.official.split()[-1].lower() == y.phrase.split()[-1].lower()
+        ):
+            return True
+    return False
+
+
+def _within(rng: dates.DateMention, d: dates.DateMention) -> bool:
+    """The day of ``d`` falls inside the range ``rng`` ("June 14-16" and "on Sunday" = June 16)."""
+    return bool(rng.end_date and rng.date and d.date and rng.date <= d.date <= rng.end_date)
+
+
+def cluster(mentions: list[Mention]) -> list[list[Mention]]:
+    clusters: list[list[Mention]] = []
+    merged: list[Mention] = []  # a running summary per cluster
+    for m in mentions:
+        target = None
+        # official name seen before: same event
+        for i, s in enumerate(merged):
+            if m.official and s.official and m.official.lower() == s.official.lower():
+                target = i
+                break
+        specific = bool(m.city or m.country_code or m.venue or (m.date and m.date.precision != "week"))
+        if target is None and m.anaphoric and not m.official and not specific:
+            same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
+            if same:
+                target = same[-1]
+            elif merged and not _conflict(merged[0], m):
+                target = 0
+        elif target is None and m.anaphoric and not m.official and not (m.city or m.country_code or m.venue):
+            # "the summit on Wednesday": the summit already told, when it says nothing against it
+            same = [i for i, s in enumerate(merged) if s.type == m.type]
+            if same and not _conflict(merged[same[-1]], m) and not _side_apart(m, merged[same[-1]]):
+                target = same[-1]
+        if target is None:
+            for i in range(len(merged) - 1, -1, -1):
+                s = merged[i]
+                if _conflict(s, m):
+                    continue
+                shares = (
+                    (m.city and m.city == s.city and not m.inherited_place)
+                    or (m.country_code and m.country_code == s.country_code and not m.inherited_place)
+                    or (m.date and s.date and m.date.day and m.date.day == s.date.day)
+                    or (m.date and s.date and (_within(m.date, s.date) or _within(s.date, m.date)))
+                    or (len(set(m.codes) & set(s.codes)) >= 2)
+                    or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
+                    or _same_head(m, s)
+                )
+                generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
+                if s.official and m.type != s.type and not shares:
+                    continue
+                if _side_apart(m, s):
+                    continue
+                if (
+                    shares
+                    or (m.anaphoric and not specific)
+                    or (generic and (s.from_title or i == 0))
+                    or (s.from_title and not m.official and len(clusters) == 1 and m.type in _COMPATIBLE[s.type])
+                ):
+                    target = i
+                    break
+        if target is None:
+            if not m.strong:
+                continue
+            clusters.append([m])
+            merged.append(copy_mention(m))
+        else:
+            clusters[target].append(m)
+            absorb(merged[target], m)
+    return clusters
+
+
+def copy_mention(m: Mention) -> Mention:
+    c = Mention(**{k: getattr(m, k) for k in m.__dataclass_fields__})
+    c.codes = list(m.codes)
+    c.persons = list(m.persons)
+    c.convenors = list(m.convenors)
+    c.spans = list(m.spans)
+    return c
+
+
+def absorb(s: Mention, m: Mention) -> None:
+    s.official = s.official or m.official
+    if m.date and (s.date is None or (m.date.day and not s.date.day) or (s.date.day and _within(m.date, s.date))):
+        s.date = m.date
+    if m.city and not s.city:
+        s.city, s.country_code = m.city, m.country_code or s.country_code
+    elif m.country_code and not s.country_code:
+        s.country_code = m.country_code
+    s.venue = s.venue or m.venue
+    for c in m.codes:
+        if c not in s.codes:
+            s.codes.append(c)
+    for p in m.persons:
+        if p not in s.persons:
+            s.persons.append(p)
+    s.convenors = s.convenors or m.convenors

@@ -1,0 +1,97 @@
+"""A mention's place and venue: a place-like name, a described place ("in the Saudi capital"), a
+venue and the city it stands in."""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.extract import gazetteer, places
+from app.ingest.extract.context import DocContext
+from app.ingest.extract.events.mention import Mention
+
+_NOT_PLACE_HEADS = {
+    "Administration",
+    "Government",
+    "Ministry",
+    "Department",
+    "Council",
+    "Committee",
+    "Agency",
+    "Summit",
+    "Forum",
+    "Conference",
+    "Office",
+    "Initiative",
+    "Partnership",
+}
+
+
+def looks_like_place(ctx: DocContext, name: str) -> bool:
+    if name.split()[-1:] and name.split()[-1] in _NOT_PLACE_HEADS:
+        return False  # "in the Biden-Harris Administration"
+    return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.ents)
+
+
+_CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’']s)?\s+capital\b")
+
+
+_CITY_OF_RE = re.compile(
+    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:city|town|port|capital|resort)\s+of\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+def described_place(ctx: DocContext, mm: Mention, sent) -> None:
+    """Places written as descriptions right after the trigger: "in the Saudi capital", "in Fiji's
+    capital", "in the Tanzanian city of Arusha"."""
+    window = ctx.text[mm.end : min(sent.end_char, mm.end + 60)]
+    m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window[:30])
+    if m:
+        city, code = places.resolve_place(m.group(1))
+        if code is None:
+            dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
+            place = gazetteer.lookup(dem.group(1)) if dem else None
+            code = place.code if place is not None and place.kind == "country" else None
+        if city and (code or looks_like_place(ctx, city)):
+            mm.city, mm.country_code = city, code
+            return
+    m = _CAPITAL_RE.search(window[:30])
+    if m:
+        place = gazetteer.lookup(m.group(1))
+        cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
+        if cap and place is not None:
+            mm.city, mm.country_code = cap, place.code
+
+
+def read_place(ctx: DocContext, mm: Mention, g) -> None:
+    text = ctx.text
+    ent = next((e for e in ctx.ents if e.start <= g.i < e.end), None)
+    if (ent is not None and ent.label_ in ("FAC", "ORG")) or (ent is None and g.text[:1].isupper()):
+        phrase = ent.text if ent is not None else text[g.left_edge.idx : g.idx + len(g.text)]
+        v = places.find_venue(phrase if phrase.lower().startswith("the ") else "the " + phrase)
+        if v and not mm.venue:
+            mm.venue = v[0]
+            seat = places.seat(v[0])
+            if seat and not mm.city:
+                mm.city, mm.country_code = seat
+            # "at the Elysee Palace in Paris"
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for gg in c.children:
+                        if gg.dep_ == "pobj":
+                            read_place(ctx, mm, gg)
+            return
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.text.split()[-1] in _NOT_PLACE_HEADS:
+            return
+        after = text[ent.end_char : ent.end_char + 30]
+        city, code = places.resolve_place(ent.text, after)
+        if city is None and code and mm.city:
+            return
+        if city and not code and mm.country_code and not mm.city:
+            mm.city = city
+            return
+        if city or code:
+            if mm.city and not city:
+                return
+            mm.city, mm.country_code = city, code or mm.country_code

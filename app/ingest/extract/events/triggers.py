@@ -1,0 +1,264 @@
+"""Finding the mentions of a sentence: named events ("the G20 Summit", "COP 28"), event nouns
+(summit, talks, phone call, visit) and event verbs (met, spoke with, visited, hosted)."""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.extract import actors, gazetteer
+from app.ingest.extract.context import DocContext
+from app.ingest.extract.events.attributes import fill
+from app.ingest.extract.events.mention import NOUN_TYPES, VISIT_VERBS, Mention
+from app.ingest.extract.events.syntax import (
+    cancelled,
+    collective_subject,
+    conj_actor_subject,
+    has_actor_arg,
+    has_place_arg,
+    hypothetical,
+    is_actor,
+    lemma_of,
+    negated,
+    occurs,
+    prep_actor,
+    tok_at,
+)
+from app.ingest.extract.records import EventType
+
+NAMED_HEADS: dict[str, EventType] = {
+    "Summit": "summit",
+    "Conference": "conference",
+    "Forum": "conference",
+    "Meeting": "meeting",
+    "Talks": "talks",
+    "Dialogue": "talks",
+    "Ministerial": "meeting",
+    "Negotiations": "talks",
+}
+
+
+NAME_RE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
+    r"(?:[A-Z][\w'’.&-]*|\d+))*\s+(?:"
+    + "|".join(NAMED_HEADS)
+    + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
+)
+
+
+_COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
+
+
+_SKIP_PRE = {
+    "news",
+    "press",
+    "video",
+    "media",
+    "earnings",
+    "board",
+    "town",
+    "cabinet",
+    "staff",
+    "family",
+    "campaign",
+    "rally",
+    "party",
+}
+
+
+_GENERIC_NAME = {"Readout", "The", "This", "A", "An", "Our", "Their", "His", "Her", "Its", "Next", "First"}
+
+
+_WISH_VERBS = {"invite", "urge", "ask", "encourage", "want", "hope", "wish", "seek", "offer", "press", "call"}
+
+
+_ROUND_MODS = {"next", "new", "fresh", "latest", "second", "third", "fourth", "fifth", "sixth", "final"}
+
+
+def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_dates) -> list[Mention]:
+    out: list[Mention] = []
+    text = ctx.text
+    covered: list[tuple[int, int]] = []
+    # named events
+    for rx in (NAME_RE, _COP_RE):
+        for m in rx.finditer(text, sent.start_char, sent.end_char):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if first in _GENERIC_NAME:
+                name = name.split(None, 1)[1] if len(name.split()) > 1 else name
+            if len(name.split()) < 2 and not _COP_RE.fullmatch(name):
+                continue
+            if name.split()[0] in _GENERIC_NAME or name.split()[0][0].islower():
+                continue
+            full = clean_name(m.group(0).strip())
+            if len(full.split()) < 2 and not _COP_RE.fullmatch(full):
+                continue
+            head = next((h for h in NAMED_HEADS if re.search(rf"\b{h}\b", name)), "Conference")
+            typ = NAMED_HEADS.get(head, "conference")
+            s = m.start(0) + m.group(0).find(full)
+            e = s + len(full)
+            if sent.start_char < ctx.body_start and s < ctx.body_start and sent.start_char == 0:
+                continue  # title case is not a name
+            mm = Mention(typ, s, e, sent.start_char, sent.end_char, official=full)
+            fill(ctx, mm, sent, persons, all_dates, tok_at(sent, s, e))
+            if not mm.city and not mm.country_code:
+                mm.city, mm.country_code = _city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
+            # a named summit/conference is an event; named talks/meetings only with evidence
+            mm.strong = (
+                typ in ("summit", "conference") or bool(mm.date or mm.city or mm.venue) or occurs(tok_at(sent, s, e))
+            )
+            if negated(tok_at(sent, s, e)):
+                continue
+            if mm.strong:
+                out.append(mm)
+            covered.append((s, e))
+    for tok in ctx.tokens[sent.start : sent.end]:
+        if any(a <= tok.idx < b for a, b in covered):
+            continue
+        mm = _token_mention(ctx, tok, sent, persons, all_dates)
+        if mm is not None:
+            out.append(mm)
+    return out
+
+
+def _city_in_name(name: str) -> tuple[str | None, str | None]:
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    for n in (3, 2, 1):
+        if len(words) > n and all(w[:1].isupper() for w in words[:n]):
+            hit = gazetteer.lookup_city(" ".join(words[:n]))
+            if hit is not None:
+                return hit[0], hit[1].code
+    return None, None
+
+
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:At|In|On|During|After|Before|Following|Ahead\s+of|Since|From|For|To|By|With|Under|Of|And)\s+)?"
+    r"(?:(?:The|This|That|These|A|An|Last|Next|This\s+Year[’']s|Last\s+Year[’']s)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']?s?,?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?)?,?[’']?s?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z]))?",
+    re.I,
+)
+
+
+def clean_name(name: str) -> str:
+    """'At the 2021 Quad Leaders' Summit' -> '2021 Quad Leaders' Summit'; 'May 12 Summit' -> 'Summit';
+    'March Quad Foreign Ministers' Meeting' -> 'Quad Foreign Ministers' Meeting'."""
+    prev = None
+    while prev != name:
+        prev = name
+        m = _NAME_PREFIX.match(name)
+        if m and m.end() and m.end() < len(name):
+            name = name[m.end() :].lstrip()
+    return name
+
+
+def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | None:
+    low = tok.lower_
+    typ: EventType | None = None
+    verb = False
+    if tok.pos_ in ("NOUN", "PROPN") and low in NOUN_TYPES:
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        if prev in _SKIP_PRE or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
+            return None
+        if (
+            low == "call"
+            and prev not in ("phone", "telephone", "video")
+            and not any(c.lower_ in ("with", "between") for c in tok.children)
+        ):
+            return None
+        if low == "call" and prev == "video":
+            pass
+        if low in ("talks", "visit", "trip", "meeting", "meetings") and tok.tag_ in ("VBZ", "VB", "VBG"):
+            return None
+        typ = NOUN_TYPES[low]
+        if low == "forum" and tok.pos_ != "PROPN" and not occurs(tok):
+            return None  # "a regional forum ... opened" is one; "a forum for dialogue" is not
+    elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
+        # "the next round was scheduled for June 18 in Geneva": a round of talks
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "the next round of talks": the talks are the mention
+        typ = "talks"
+    elif tok.pos_ == "VERB":
+        lemma = lemma_of(tok)
+        if lemma in ("meet",) and has_actor_arg(tok, persons):
+            typ, verb = "meeting", True
+        elif lemma in ("speak", "talk") and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to", "by") and prep_actor(c, persons) for c in tok.children
+        ):
+            typ, verb = "call", True
+        elif lemma in ("speak", "talk") and conj_actor_subject(tok, persons):
+            typ, verb = "call", True  # "Macron and Biden spoke on September 22"
+        elif lemma in VISIT_VERBS and has_place_arg(tok):
+            typ, verb = "visit", True
+        elif (
+            lemma == "host"
+            and has_actor_arg(tok, persons)
+            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TYPES for c in tok.children)
+        ):  # "Cairo would host a meeting": the noun is the mention, the subject its host
+            typ, verb = "meeting", True
+        elif (
+            lemma == "call"
+            and any(c.dep_ in ("dobj", "oprd") and is_actor(c, persons) for c in tok.children)
+            and not any(
+                c.dep_ in ("prep", "prt", "oprd") and c.lower_ in ("on", "for", "off", "upon") for c in tok.children
+            )
+        ):
+            typ, verb = "call", True  # "Biden called President Sheinbaum today"
+        elif lemma in ("receive", "welcome", "convene", "gather") and (
+            has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children))
+        ):
+            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            if (
+                has_place_arg(tok, venue=True)
+                or any(a <= d.start < b and d.day for d in all_dates)
+                or lemma in ("convene", "gather")
+            ):
+                typ, verb = "meeting", True
+    if typ is None:
+        return None
+    if verb and tok.dep_ == "xcomp" and lemma_of(tok.head) in _WISH_VERBS:
+        return None  # "Wang invited Wong to visit Beijing": an invitation, not a scheduled visit
+    if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl") and lemma_of(tok) != "gather":
+        return None
+    if negated(tok) or hypothetical(tok) or cancelled(tok):
+        return None
+    s, e = tok.idx, tok.idx + len(tok.text)
+    mm = Mention(typ, s, e, sent.start_char, sent.end_char)
+    fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
+    if low == "round" and not mm.codes:
+        mm.collective = True  # "the next round": the same parties as the story's talks
+    if verb:
+        mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
+        if not mm.strong and typ != "visit" and collective_subject(tok):
+            # "the leaders will meet again in Kampala next week"
+            mm.collective = True
+            mm.strong = bool(mm.city or mm.country_code or mm.venue or (mm.date and mm.date.day))
+    else:
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        mm.anaphoric = bool(dets) and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
+        specific = bool(
+            mm.city or mm.country_code or mm.venue or (mm.date and mm.date.precision in ("day", "week", "month"))
+        )
+        mm.strong = specific and (tok.lower_ not in ("meetings", "consultations") or bool(mm.date))
+        if low in ("talks", "negotiations") and (mm.codes or occurs(tok)) and not mm.anaphoric:
+            mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
+        if not mm.anaphoric and collective_subject(tok):
+            mm.collective = True  # "The two leaders also agreed to hold a trilateral summit ..."
+        if not mm.strong and sent.start_char < ctx.body_start and not mm.anaphoric:
+            # a news headline announcing the event: "Japan, South Korea leaders ... in phone call"
+            head_codes = actors.codes_in_span(ctx, persons, sent.start_char, min(sent.end_char, ctx.body_start))
+            if len(head_codes) >= 2:
+                mm.codes = [*mm.codes, *(c for c in head_codes if c not in mm.codes)]
+                mm.strong = True
+        if (
+            not mm.codes
+            and not mm.persons
+            and "their" in dets
+            and tok.i > sent.start
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+        ):
+            # "... refused to meet Vucic since their meeting in Ohrid": the sentence's actors
+            mm.codes = actors.codes_in_span(ctx, persons, sent.start_char, tok.idx)
+            mm.persons = actors.people_in(persons, sent.start_char, tok.idx)
+    return mm
