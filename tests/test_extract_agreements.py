@@ -190,3 +190,14 @@ def test_refusals_readiness_and_questions():
     assert not any("offered any commitment" in t or "declined to say" in t for t in got)
     assert any("will host next year's summit in Cusco" in t and s == "announced" for t, s in got.items())
     assert any("it would withdraw its complaint" in t and s == "announced" for t, s in got.items())
+
+
+def test_numbered_collectives_are_joint_and_relative_clauses_announce_nothing():
+    text = (
+        "Trilateral meeting\n\n"
+        "The three countries committed to continue working together on synthetic drugs. "
+        "They adopted a framework, which commits to bold action on methane."
+    )
+    got = _texts(text)
+    assert any(t.startswith("The three countries committed") and s == "agreed" for t, s in got.items())
+    assert not any(t.startswith("which commits") for t in got)

@@ -82,7 +82,7 @@ _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 RESOLVE_VERBS = {"decide", "commit", "intend", "resolve"}
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline"}
 _COLLECTIVE = re.compile(
-    r"^(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
+    r"^(?:the\s+)?(?:two\s+|both\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
     r"delegations|delegates|negotiators|ministers|summit|meeting|conference|allies|they|we|both|participants|"
     r"members|signatories)\b",
     re.I,
@@ -262,7 +262,8 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             # one side's decision or commitment is announced: "the United States commits to reinforcing"
             if _joint_subject(tok):
                 return "agreed", tok
-            if lem != "intend" and _subject(tok) is not None:
+            subj = _subject(tok)
+            if lem != "intend" and subj is not None and subj.lower_ not in ("which", "that", "who", "it"):
                 return "announced", tok
             return None
         if lem in ("launch",) and re.search(r"\bjointly\b", " ".join(c.lower_ for c in tok.children)):
