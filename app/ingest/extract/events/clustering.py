@@ -76,7 +76,7 @@ def _same_head(m: Mention, s: Mention) -> bool:
             and not y.official
             and y.phrase
             and x.type == y.type
-            and not y.from_title
+            and (not y.from_title or bool(y.city and y.city == x.city) or not (x.city or x.country_code))
             and x.official.split()[-1].lower() == y.phrase.split()[-1].lower()
         ):
             return True
