@@ -393,3 +393,28 @@ def test_afp_dateline_and_the_day_it_was_said():
     evs = run(text, dt.date(2023, 5, 12))
     assert len(evs) == 1
     assert evs[0].type == "talks" and evs[0].city == "Jeddah" and evs[0].date == dt.date(2023, 5, 6)
+
+
+def test_colon_dateline_and_an_ordinal_summit_of_a_named_body():
+    text = (
+        "Regional summit ends with energy pact\n\n"
+        "KATHMANDU, November 27: The 18th summit of the South Asian Association for Regional Cooperation "
+        "ended here on Thursday with an energy agreement, after the two-day meeting nearly closed without one.\n"
+        "Pakistan will host the next summit in Islamabad."
+    )
+    evs = run(text, dt.date(2014, 11, 27))
+    by_city = {e.city: e for e in evs}
+    assert set(by_city) == {"Kathmandu", "Islamabad"}
+    assert by_city["Kathmandu"].type == "summit" and by_city["Kathmandu"].date == dt.date(2014, 11, 26)
+
+
+def test_summit_of_the_americas_is_a_name_and_not_dated_by_the_call():
+    text = (
+        "Readout of President Joseph R. Biden Jr.'s Call with President Ana Ruiz of Uruguay\n\n"
+        "President Joseph R. Biden, Jr. spoke today with President Ana Ruiz of Uruguay in advance of the "
+        "Summit of the Americas. The leaders discussed trade."
+    )
+    evs = run(text, dt.date(2022, 6, 1))
+    summit = next(e for e in evs if e.type == "summit")
+    assert summit.name == "Summit of the Americas" and summit.date is None
+    assert next(e for e in evs if e.type == "call").date == dt.date(2022, 6, 1)

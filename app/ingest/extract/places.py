@@ -222,7 +222,7 @@ def find_venue(text: str) -> tuple[str, int, int] | None:
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+"
+    r"(?:(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)|(?<=\d):)\s+"  # "KATHMANDU, November 27: " (a day before a colon)
 )
 
 

@@ -164,9 +164,13 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
         if pool:
             mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
+    if tok is not None and not verb and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
+        mm.lasted_days = _days_in_sentence(ctx.text[sent.start_char : sent.end_char])
     if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:
         mm.date = _first_day(ctx, tok, mm.date)
-        if mm.date.date == mm.date.day and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
+        if mm.date.date == mm.date.day and mm.lasted_days:
+            mm.date = ended_on(mm.date, mm.lasted_days)
+        elif mm.date.date == mm.date.day and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
             mm.date = None  # "The summit closes on Sunday": the last day, not the day it began
     # convenors
     window = text[mm.end : min(sent.end_char, mm.end + 160)]
@@ -268,6 +272,21 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
 
 
 _CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,\s*[A-Z])")
+
+
+def _days_in_sentence(text: str) -> int | None:
+    m = re.search(r"\b(two|three|four|five|six|seven|\d)[- ]day\b", text, re.I)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
+    return n if 2 <= n <= 7 else None
+
+
+def ended_on(d: dates.DateMention, days: int) -> dates.DateMention:
+    """The range of an event that lasted ``days`` and ended on ``d``."""
+    assert d.day is not None
+    return dataclasses.replace(d, date=d.day - dt.timedelta(days=days - 1), end_date=d.day)
 
 
 def _first_day(ctx: DocContext, tok, d: dates.DateMention) -> dates.DateMention:

@@ -8,6 +8,7 @@ import re
 from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.cues import cue_lemma
+from app.ingest.extract.events.attributes import ended_on
 from app.ingest.extract.events.mention import Mention
 
 _HERE_RE = re.compile(r"\bhere\b")
@@ -97,6 +98,8 @@ def lede_defaults(
             }
             if len(days) == 1:
                 m.date = next(iter(days.values()))
+                if m.lasted_days and m.date.day and not m.date.end_date:
+                    m.date = ended_on(m.date, m.lasted_days)
                 m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
         if not (city or code) or m.type == "call" or m.city:
             continue

@@ -92,3 +92,6 @@ class Mention:
     sideline: bool = False  # "on the sidelines of the summit, X and Y held talks": a side event of its own
     from_title: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # "The summit ... ended on Thursday, after the two-day meeting": the days it lasted, counted back
+    # from the day it ended whichever step dates it
+    lasted_days: int | None = None

@@ -46,6 +46,11 @@ NAME_RE = re.compile(
 
 
 _COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
+# a capitalised head with its complement: "the Summit of the Americas", "the Conference on Disarmament"
+_HEAD_OF_RE = re.compile(
+    r"(?<![\w-])((?:Summit|Conference|Forum|Dialogue)\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
+)
 
 
 _SKIP_PRE = {
@@ -79,7 +84,7 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
     text = ctx.text
     covered: list[tuple[int, int]] = []
     # named events
-    for rx in (NAME_RE, _COP_RE):
+    for rx in (NAME_RE, _COP_RE, _HEAD_OF_RE):
         for m in rx.finditer(text, sent.start_char, sent.end_char):
             name = m.group(1).strip()
             first = name.split()[0]
@@ -236,7 +241,11 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             mm.strong = bool(mm.city or mm.country_code or mm.venue or (mm.date and mm.date.day))
     else:
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-        mm.anaphoric = bool(dets) and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
+        mm.anaphoric = (
+            bool(dets)
+            and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
+            and not _specific(tok)  # "the 18th summit of SAARC" names one, it does not point back
+        )
         specific = bool(
             mm.city or mm.country_code or mm.venue or (mm.date and mm.date.precision in ("day", "week", "month"))
         )
@@ -262,3 +271,17 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             mm.codes = actors.codes_in_span(ctx, persons, sent.start_char, tok.idx)
             mm.persons = actors.people_in(persons, sent.start_char, tok.idx)
     return mm
+
+
+def _specific(tok) -> bool:
+    """An ordinal ("the 18th summit") or an "of <Name>" complement ("the summit of the South Asian
+    Association") makes a definite event noun a first mention, not a pointer back."""
+    for c in tok.children:
+        if c.ent_type_ == "ORDINAL" and c.i < tok.i and c.lower_ not in ("first", "next", "last"):
+            return True
+        named = any(
+            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "NORP")) for g in c.children
+        )
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i and named:
+            return True
+    return False
