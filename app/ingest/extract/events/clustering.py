@@ -106,10 +106,12 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
             elif merged and not _conflict(merged[0], m):
                 target = 0
         elif target is None and m.anaphoric and not m.official and not (m.city or m.country_code or m.venue):
-            # "the summit on Wednesday": the summit already told, when it says nothing against it
-            same = [i for i, s in enumerate(merged) if s.type == m.type]
-            if same and not _conflict(merged[same[-1]], m) and not _side_apart(m, merged[same[-1]]):
-                target = same[-1]
+            # "the summit on Wednesday": the story's summit already told (the first, not "the next summit
+            # in X" told since), when it says nothing against it
+            same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
+            same = [i for i in same if not _side_apart(m, merged[i])]
+            if same:
+                target = same[0]
         if target is None:
             for i in range(len(merged) - 1, -1, -1):
                 s = merged[i]
