@@ -201,3 +201,22 @@ def test_numbered_collectives_are_joint_and_relative_clauses_announce_nothing():
     got = _texts(text)
     assert any(t.startswith("The three countries committed") and s == "agreed" for t, s in got.items())
     assert not any(t.startswith("which commits") for t in got)
+
+
+def test_joint_plans_directives_and_refusals_to_sign():
+    text = (
+        "Leaders meet\n\n"
+        "The United States and Canada plan to expand clean electricity across the border. "
+        "The leaders directed their transport ministers to meet within three months. "
+        "President Ivo Marin has said he will not sign the agreement. "
+        "New Delhi called off the talks with Islamabad in August. "
+        "Moscow stood ready to help Tehran dispose of its enriched uranium. "
+        "The summit would seek to find common ground on trade."
+    )
+    got = _texts(text)
+    assert any(t.startswith("The United States and Canada plan to expand") and s == "agreed" for t, s in got.items())
+    assert any("directed their transport ministers" in t and s == "agreed" for t, s in got.items())
+    assert any("will not sign the agreement" in t and s == "rejected" for t, s in got.items())
+    assert any("called off the talks" in t and s == "rejected" for t, s in got.items())
+    assert any("ready to help Tehran" in t and s == "proposed" for t, s in got.items())
+    assert not any("seek to find common ground" in t for t in got)

@@ -64,6 +64,7 @@ PLAN_VERBS = {
     "host", "hold", "meet", "contribute", "add", "provide", "give", "co-chair", "chair", "send", "deploy",
     "donate", "allocate", "head", "travel", "visit", "open", "establish", "create", "fund", "supply",
     "deliver", "lift", "release", "return", "withdraw", "resume", "extend", "convene", "join", "restore",
+    "put", "publish", "submit", "launch",
 }  # fmt: skip
 _TALK_NOUNS = frozenset(
     {
@@ -78,9 +79,13 @@ _TALK_NOUNS = frozenset(
         "engagement",
     }
 )
+_OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 RESOLVE_VERBS = {"decide", "commit", "intend", "resolve"}
-REJECTED = {"refuse", "reject", "cancel", "boycott", "decline"}
+REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
+# joint plans: "we plan to convene a forum", "they will work to reduce emissions"
+JOINT_PLANS = {"plan", "work", "build", "pledge", "vow"}
+DIRECTIVES = {"direct", "instruct", "task", "mandate", "charge"}
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two\s+|both\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
     r"delegations|delegates|negotiators|ministers|summit|meeting|conference|allies|they|we|both|participants|"
@@ -185,10 +190,18 @@ def _in_question(tok) -> bool:
     return False
 
 
+def _plan_form(tok) -> bool:
+    """ "plan to", "pledge to" as they stand; "work", "build" only as a future or progressive ("will work to",
+    "are working to strengthen", "will build on")."""
+    if tok.lemma_.lower() in ("plan", "pledge", "vow"):
+        return True
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
+
+
 def _has_complement(tok) -> bool:
     """'decided to open', 'decided that the ambassador will return', 'commits to reinforcing'."""
     return any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("prep", "aux") and c.lower_ == "to")
+        c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ in ("prep", "aux") and c.lower_ in ("to", "on"))
         for c in tok.children
         if c.i > tok.i
     )
@@ -216,6 +229,11 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
         if _negated(tok):
             if lem == "agree" and any(c.lower_ in ("to", "on") for c in tok.children if c.i > tok.i):
                 return "rejected", tok  # "would not agree to Kosovo's membership"
+            if lem in ("sign", "accept", "ratify", "endorse") and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX | {"could", "can", "did", "does"}
+                for c in tok.children
+            ):
+                return "rejected", tok  # "he will not sign the agreement", "could not be signed"
             return None
         if _in_question(tok):
             return None  # "Asked whether Xi had offered any commitment"
@@ -257,6 +275,10 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             if lem == "welcome" and any(c.dep_ == "dobj" and c.lower_ in _TALK_NOUNS for c in tok.children):
                 return None  # welcoming discussions or progress is not an outcome; welcoming a resumption is
             return "agreed", tok
+        if lem in JOINT_PLANS and _joint_subject(tok) and _has_complement(tok) and _plan_form(tok):
+            return "agreed", tok  # "We will build on ...", "The United States and Canada plan to expand ..."
+        if lem in DIRECTIVES and _joint_subject(tok) and any(c.dep_ == "dobj" for c in tok.children):
+            return "agreed", tok  # "The leaders directed their ministers to meet within three months"
         if lem in RESOLVE_VERBS and _has_complement(tok):
             # "the two leaders decided to open consultations", "We each intend to maintain ...";
             # one side's decision or commitment is announced: "the United States commits to reinforcing"
@@ -291,6 +313,8 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             for c in tok.children
         ):
             return None  # "declined to say more": no comment, not a refusal of anything
+        if lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+            return "rejected", tok  # "New Delhi called off the talks"
         if lem in REJECTED or (lem == "pull" and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok
     if (
@@ -307,7 +331,8 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     if low in ("proposition", "proposal") and tok.dep_ == "attr":
         return "proposed", tok.head
     if low in ("willing", "ready") and any(
-        c.dep_ == "xcomp" and (_lemma(c) in DEAL_VERBS or _lemma(c) in PLAN_VERBS) for c in tok.children
+        c.dep_ == "xcomp" and (_lemma(c) in DEAL_VERBS or _lemma(c) in PLAN_VERBS or _lemma(c) in _OFFERS)
+        for c in tok.children
     ):  # "willing to sign a deal", "ready to host the next meeting"
         return "proposed", tok.head if tok.head.pos_ in ("AUX", "VERB") else tok
     return None
