@@ -218,3 +218,14 @@ def test_naming_verbs_carry_short_quotes_and_according_to_only_cites():
     trade = _find(sts, "focus on trade")
     assert trade.speaker.name == "Ama Owusu" and "according to" not in trade.text
     assert not any(s.speaker.name == "the state news agency" for s in sts)
+
+
+def test_a_host_across_a_quote_is_not_a_media_role():
+    sts = _run(
+        "President Donald Trump met Prime Minister Lee Hsien Loong in Singapore.\n"
+        "“Singapore has been a wonderful host,” Trump said before the talks with Lee, who said his country "
+        "was glad to help.\n"
+        "CNN host Jake Tapper asked about the summit."
+    )
+    assert _find(sts, "wonderful host").speaker.name == "Donald Trump"
+    assert not any(s.speaker.name == "Jake Tapper" for s in sts)

@@ -94,6 +94,8 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
                 last_speaker = None
             sent_end = tok.sent.end
         dep = tok.dep_
+        if dep == "ROOT" and tok.i in resolver.token_person and tok.pos_ != "PROPN":
+            dep = "nsubj"  # a name the tagger read as a verb ("Trump surprised allies ..."): still its subject
         if not (
             dep in {"nsubj", "nsubjpass"}
             or (dep == "dobj" and tok.head.text.lower().startswith("quot"))
