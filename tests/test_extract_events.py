@@ -418,3 +418,17 @@ def test_summit_of_the_americas_is_a_name_and_not_dated_by_the_call():
     summit = next(e for e in evs if e.type == "summit")
     assert summit.name == "Summit of the Americas" and summit.date is None
     assert next(e for e in evs if e.type == "call").date == dt.date(2022, 6, 1)
+
+
+def test_meeting_in_a_relative_clause_keeps_its_own_day_place_and_people():
+    text = (
+        "Leaders hail summit\n\n"
+        "SINGAPORE (Reuters) - The two leaders met in Singapore on Tuesday.\n"
+        "President Moon Jae-in, who met Kim Jong Un at the border truce village of Panmunjom on April 27, "
+        "hailed the Singapore meeting as historic."
+    )
+    evs = run(text, dt.date(2018, 6, 13))
+    earlier = next(e for e in evs if e.date == dt.date(2018, 4, 27))
+    assert earlier.city == "Panmunjom"
+    assert {p.name for p in earlier.people} == {"Moon Jae-in", "Kim Jong Un"}
+    assert all(e.date != dt.date(2018, 4, 27) for e in evs if e is not earlier)

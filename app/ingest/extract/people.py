@@ -286,6 +286,8 @@ def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
                 return True  # "operations in the Sahel": people are not "the X"
             if prev == "on" and all(toks[m.start - 1].text.lower() == "on" for m in c.names if m.start > 0):
                 return True  # "said on Twitter", "wrote on Telegram": a platform
+        if n.start >= 2 and prev == "of" and toks[n.start - 2].text.lower() in _PLACE_NOUNS:
+            return True  # "the border village of Panmunjom"
         if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
             j = n.start - 1
             while j > 0 and toks[j].text[:1].isupper() and not toks[j].is_sent_start:

@@ -221,7 +221,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             verb_tok = via
         if verb_tok is not None:
             for c in verb_tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
+                relative = c.lower_ in ("who", "which", "that") and verb_tok.dep_ == "relcl"
+                if c.dep_ in ("nsubj", "nsubjpass") and relative:
+                    h = verb_tok.head  # "President Moon, who met Kim": the relative clause's antecedent
+                    spans.append((h.left_edge.idx, h.idx + len(h.text)))
+                elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
                     spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
                 if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                     spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
@@ -328,6 +332,14 @@ def _date_of_other(text: str, tok, sent, pos: int, end: int | None = None) -> bo
             and not (end < tok.idx <= t.idx)
         ):
             return True  # "their April 2, 2024, telephone call"
+        a, b = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+        if a <= pos < b and not (a <= tok.idx < b):
+            return True
+    for t in sent:
+        # "Moon, who met Kim at Panmunjom on April 27, hailed the Singapore meeting": the date is the
+        # relative clause's meeting, not the noun's
+        if t is tok or t.dep_ not in ("relcl", "advcl") or lemma_of(t) not in ("meet", "visit", "talk", "speak"):
+            continue
         a, b = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
         if a <= pos < b and not (a <= tok.idx < b):
             return True

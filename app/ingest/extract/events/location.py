@@ -36,7 +36,7 @@ _CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’
 
 
 _CITY_OF_RE = re.compile(
-    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:city|town|port|capital|resort)\s+of\s+"
+    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:city|town|port|capital|resort|village)\s+of\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
@@ -45,15 +45,17 @@ def described_place(ctx: DocContext, mm: Mention, sent) -> None:
     """Places written as descriptions right after the trigger: "in the Saudi capital", "in Fiji's
     capital", "in the Tanzanian city of Arusha"."""
     window = ctx.text[mm.end : min(sent.end_char, mm.end + 60)]
-    m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window[:30])
+    m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window)
+    if m is not None and m.start() > 30:
+        m = None  # "met Kim at the border village of Panmunjom": close to the trigger only
     if m:
         city, code = places.resolve_place(m.group(1))
         if code is None:
             dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
             place = gazetteer.lookup(dem.group(1)) if dem else None
             code = place.code if place is not None and place.kind == "country" else None
-        if city and (code or looks_like_place(ctx, city)):
-            mm.city, mm.country_code = city, code
+        if city and city.split()[-1] not in _NOT_PLACE_HEADS:
+            mm.city, mm.country_code = city, code  # "the village of X" says X is a place
             return
     m = _CAPITAL_RE.search(window[:30])
     if m:
