@@ -432,3 +432,18 @@ def test_meeting_in_a_relative_clause_keeps_its_own_day_place_and_people():
     assert earlier.city == "Panmunjom"
     assert {p.name for p in earlier.people} == {"Moon Jae-in", "Kim Jong Un"}
     assert all(e.date != dt.date(2018, 4, 27) for e in evs if e is not earlier)
+
+
+def test_a_signing_between_two_sides_is_its_own_event():
+    text = (
+        "Neighbours sign accord\n\n"
+        "On Sunday, the foreign ministers of Greece and Albania signed an agreement on their maritime border.\n"
+        "Foreign Minister Nikos Dendias and his Albanian counterpart Olta Xhacka signed the document in the "
+        "lakeside village of Psarades, and the two prime ministers held talks afterwards.\n"
+        "Albania will not sign any deal that cedes territory, the prime minister said."
+    )
+    evs = run(text, dt.date(2018, 6, 18))
+    signing = [e for e in evs if e.type == "other"]
+    assert len(signing) == 1
+    assert signing[0].date == dt.date(2018, 6, 17) and signing[0].city == "Psarades"
+    assert "signing" in signing[0].name

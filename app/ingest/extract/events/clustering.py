@@ -9,13 +9,13 @@ from app.ingest.extract import dates
 from app.ingest.extract.events.mention import Mention
 
 _COMPATIBLE = {
-    "summit": {"summit", "meeting", "talks", "conference", "other"},
-    "meeting": {"summit", "meeting", "talks", "conference", "other"},
-    "talks": {"summit", "meeting", "talks", "other"},
-    "conference": {"summit", "meeting", "conference", "other"},
+    "summit": {"summit", "meeting", "talks", "conference"},
+    "meeting": {"summit", "meeting", "talks", "conference"},
+    "talks": {"summit", "meeting", "talks"},
+    "conference": {"summit", "meeting", "conference"},
     "call": {"call"},
     "visit": {"visit", "meeting"},
-    "other": {"summit", "meeting", "talks", "conference", "other"},
+    "other": {"other"},  # a signing ceremony is its own event, even on the day of the talks
 }
 
 
@@ -125,6 +125,7 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
                     or (len(set(m.codes) & set(s.codes)) >= 2)
                     or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
                     or _same_head(m, s)
+                    or (m.type == s.type == "other")  # one signing told twice
                 )
                 generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
                 if s.official and m.type != s.type and not shares:

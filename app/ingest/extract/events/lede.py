@@ -111,4 +111,4 @@ def lede_defaults(
         first = m is first_body and m.sent_start in opening and not m.country_code and not host_event
         if here or ((in_lede or first) and recent):
             m.city, m.country_code = city, code
-            m.strong = m.strong or (in_lede and not m.anaphoric)
+            m.strong = m.strong or (in_lede and not m.anaphoric) or (first and bool(m.codes or m.persons))

@@ -179,6 +179,15 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         typ = NOUN_TYPES[low]
         if low == "forum" and tok.pos_ != "PROPN" and not occurs(tok):
             return None  # "a regional forum ... opened" is one; "a forum for dialogue" is not
+    elif (
+        tok.pos_ == "NOUN"
+        and low == "ceremony"
+        and any(
+            c.lower_ == "signing" or (c.dep_ == "prep" and any(g.lower_ == "signing" for g in c.children))
+            for c in tok.children
+        )
+    ):
+        typ = "other"  # "the signing ceremony", "the ceremony for the signing of ..."
     elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
         # "the next round was scheduled for June 18 in Geneva": a round of talks
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -210,6 +219,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             )
         ):
             typ, verb = "call", True  # "Biden called President Sheinbaum today"
+        elif lemma == "sign" and _signed_between_parties(tok, persons):
+            typ, verb = "other", True  # "Santos and Londoño signed a peace agreement on Monday": a signing
         elif lemma in ("receive", "welcome", "convene", "gather") and (
             has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children))
         ):
@@ -233,8 +244,14 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
     if low == "round" and not mm.codes:
         mm.collective = True  # "the next round": the same parties as the story's talks
+    if typ == "other" and verb:
+        mm.phrase = "signing ceremony"
+    if low == "ceremony":
+        mm.phrase = "signing ceremony"
     if verb:
         mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
+        if typ == "other":  # a signing is an event when the story says when or where
+            mm.strong = mm.strong and bool(mm.city or mm.country_code or mm.venue or (mm.date and mm.date.day))
         if not mm.strong and typ != "visit" and collective_subject(tok):
             # "the leaders will meet again in Kampala next week"
             mm.collective = True
@@ -285,3 +302,29 @@ def _specific(tok) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i and named:
             return True
     return False
+
+
+_SIGNED = frozenset(
+    {"agreement", "accord", "deal", "declaration", "treaty", "memorandum", "pact", "armistice", "ceasefire", "document"}
+)
+
+
+def _signed_between_parties(tok, persons) -> bool:
+    """ "X and Y signed a peace agreement", "X signed the accord with Y": a document between two sides,
+    in the past (not "will sign", "refused to sign")."""
+    if tok.tag_ not in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could") for c in tok.children
+    ):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(o.lower_ in _SIGNED or any(g.lower_ in _SIGNED for g in o.subtree) for o in objs):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    sides = 0
+    if subj is not None:  # "the foreign ministers of Greece and Albania signed"
+        sides = sum(1 for t in subj.subtree if t.ent_type_ in ("GPE", "NORP", "PERSON") and t.dep_ in ("pobj", "conj"))
+    return (
+        sides >= 2
+        or conj_actor_subject(tok, persons)
+        or any(c.dep_ == "prep" and c.lower_ in ("with", "between") and prep_actor(c, persons) for c in tok.children)
+    )
