@@ -203,6 +203,21 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
 
 
+def server_stack() -> str:
+    """What uvicorn runs on here (``--loop auto --http auto``): the same for Summitry and raw SQL."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def v(name: str) -> str | None:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return None
+
+    loop = f"uvloop {v('uvloop')}" if v("uvloop") else "asyncio"
+    http = f"httptools {v('httptools')}" if v("httptools") else "h11"
+    return f"uvicorn {v('uvicorn')}, loop {loop}, HTTP parser {http}"
+
+
 def loadavg() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -357,7 +372,8 @@ def report(results: Sequence[Result], n_events: int, duration: float) -> tuple[f
     by = {(r.target, r.page, r.connections): r for r in results}
     conns = sorted({r.connections for r in results})
     print(f"\n## Load benchmark: {n_events} events, {duration:g} s per cell, one worker, 127.0.0.1")
-    print(f"(load average now: {loadavg()}; wrk shares the machine's {os.cpu_count()} cores with the server)\n")
+    print(f"(load average now: {loadavg()}; wrk shares the machine's {os.cpu_count()} cores with the server)")
+    print(f"(Summitry and raw SQL each on {server_stack()}; Datasette on its own uvicorn)\n")
     print("| target | page | conns | req/s | p50 ms | p99 ms | errors | RSS MiB |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in results:

@@ -124,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             raw.execute(statement, params).fetchall()
             per_sql[_normalise(statement)].append((time.perf_counter() - t) * 1000)
         sql_ms = sum(sum(v) for v in per_sql.values()) / len(urls)
+        n_statements = len(captured) / len(urls)  # before the profiled run below adds its own
 
         prof = cProfile.Profile()
         prof.enable()
@@ -141,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"\n## {page}: {len(urls)} URLs, {wall:.1f} ms/request wall (unprofiled), {kib:.0f} KiB/page")
         print(
             f"pure SQL replayed on sqlite3: {sql_ms:.1f} ms/request ({100 * sql_ms / wall:.0f}% of wall), "
-            f"{len(captured) / len(urls):.1f} statements/request"
+            f"{n_statements:.1f} statements/request"
         )
         print("cProfile own time by layer:")
         for label, secs in sorted(by_cat.items(), key=lambda kv: -kv[1]):

@@ -64,6 +64,9 @@ class Pages:
         self.sent.clear()
         response = self.client.get(url, follow_redirects=False)
         assert response.status_code == 200, (url, response.status_code)
+        # every page reads the database version at least: nothing captured means a query path the
+        # listener cannot see (``Prepared`` calls the engine's cursor-execute listeners itself)
+        assert self.sent, f"no statement was captured for {url}"
         return [
             (sql, [row[3] for row in self.raw.execute("EXPLAIN QUERY PLAN " + sql, params)])
             for sql, params in self.sent

@@ -25,7 +25,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         if read_only and url.startswith("sqlite:///") and ":memory:" not in url:
             path = url.removeprefix("sqlite:///")
             url = f"sqlite:///file:{path}?mode=ro&uri=true"
-            # The web process: one connection per request thread (app.web.main.WORKER_THREADS run at
+            # The web process: one connection per request thread (app.web.main.worker_threads() run at
             # once, plus the streamed exports, which hold theirs between chunks): 8 kept warm (their
             # page caches), up to 64 in all so no request waits for a connection.
             kwargs.update(pool_size=8, max_overflow=56, pool_timeout=30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,9 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import config
 from app.db.engine import make_engine, session_factory
-from app.web import api, pages
+from app.web import api, exports, pages
 from app.web.api import ErrorBody
-from app.web.deps import NotFound, Redirect
+from app.web.deps import CloseSessions, NotFound, Redirect
 from app.web.filters import CONTROL_RE, BadParams, shown
 from app.web.render import render
 
@@ -254,7 +255,23 @@ def _openapi_errors_as_served(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-WORKER_THREADS = 4  # concurrent sync route calls (and so DB connections in use) per process
+# Concurrent sync route calls (and so DB connections in use) per process. On SQLite a request is
+# CPU-bound Python around local reads that release the GIL for microseconds at a time, and every
+# release is a GIL hand-off between threads: fewer threads, fewer hand-offs. Measured under wrk on
+# the event page at 8 connections (bench/load.py's database, uvicorn with uvloop and httptools):
+# 4 threads 5.9 ms of CPU per request, 2 threads 4.8 ms, 1 thread 4.4 ms. Two keep a second request
+# going beside a slow one (a text filter scanning statements). PostgreSQL requests wait on the
+# network, with the GIL released, so more of them overlap usefully.
+WORKER_THREADS = {"sqlite": 2, "postgresql": 4}
+WORKER_THREADS_DEFAULT = 4
+
+
+def worker_threads(dialect: str) -> int:
+    """``SUMMITRY_WEB_THREADS`` if set, else the default for the database."""
+    configured = os.environ.get("SUMMITRY_WEB_THREADS", "").strip()
+    if configured:
+        return max(1, int(configured))
+    return WORKER_THREADS.get(dialect, WORKER_THREADS_DEFAULT)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -267,8 +284,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
         # Sync routes run in anyio's worker threads (40 by default). Under load 40 threads fight over
         # the GIL for CPU-bound rendering and each keeps an SQLite connection's page cache warm: a few
         # threads serve more requests per second (measured: 64 connections on the event page, 91 → 149
-        # req/s) in less memory. Streamed exports take a thread per chunk, not for the whole export.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        # req/s, for 4 threads) in less memory; see WORKER_THREADS. Streamed exports take a thread per
+        # chunk, not for the whole export.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(engine.dialect.name)
         yield
         engine.dispose()
 
@@ -283,14 +301,20 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
     _warm_caches(app)
-    # Outermost last: the headers go on everything, HEAD works on every GET, bad bytes never reach a route.
+    # Outermost last: the headers go on everything, HEAD works on every GET, bad bytes never reach a route,
+    # and the sessions a request opened are closed whatever happened.
+    app.add_middleware(CloseSessions)
     app.add_middleware(RequestSanity)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=config.STATIC_DIR), name="static")
+    # The HTML pages first: each request is matched against the routes in order, and the pages are
+    # what is browsed (no path of one router matches another's, so the order changes no answer; the
+    # OpenAPI schema, which lists the JSON and CSV routes only, keeps its order).
+    app.include_router(pages.router)
     app.include_router(api.csv_router)
     app.include_router(api.router)
-    app.include_router(pages.router)
+    app.include_router(exports.router)
     _install_error_handlers(app)
     _openapi_errors_as_served(app)
     return app

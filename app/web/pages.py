@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from app.web import charts, exports, urls
+from app.web import charts, urls
 from app.web import queries as q
 from app.web.deps import (
     DocumentId,
@@ -26,8 +26,7 @@ from app.web.deps import (
 from app.web.filters import BadParams, EventFilters
 from app.web.render import render
 
-router = APIRouter()
-router.include_router(exports.router)  # the .json/.csv twins: in the OpenAPI schema
+router = APIRouter()  # the .json/.csv twins of these pages are ``exports.router`` (in the OpenAPI schema)
 
 
 def page(path: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote, urlencode
 
@@ -37,6 +38,7 @@ def with_query(path: str, params: Iterable[tuple[str, str]] = ()) -> str:
     return f"{path}?{query}" if query else path
 
 
+@lru_cache(maxsize=16384)  # slugs recur on every page (speakers, events); quote() costs a microsecond
 def _seg(value: str) -> str:
     return quote(value, safe="")
 
@@ -45,6 +47,7 @@ def home() -> str:
     return "/"
 
 
+@lru_cache(maxsize=64)
 def static(path: str) -> str:
     return "/static/" + quote(path)
 

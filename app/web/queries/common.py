@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 import pycountry
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from app.db.models import (
 )
 from app.web import urls
 from app.web.highlight import Paragraph
+from app.web.queries.prepared import Prepared
 
 T = TypeVar("T")
 
@@ -438,20 +439,31 @@ def _sentence_evidence(
     return Evidence(doc, start, end, sentence[:a], sentence[a:b], sentence[b:], anchor)
 
 
+_LONGER_LOWER = "\u0130"  # the only code point whose str.lower() is not one character
+
+
 def locate_near(text_: str, needle: str | None, near: int, *, within: int = 600) -> tuple[int, int] | None:
     """The occurrence of ``needle`` in ``text_`` closest to offset ``near`` (case-insensitive,
     at most ``within`` characters away), as a (start, end) span; None when there is none."""
     if not needle or not needle.strip():
         return None
-    hay, pin = text_.lower(), needle.strip().lower()
+    pin = needle.strip().lower()
     lo = max(0, near - within)
     hi = min(len(text_), near + within + len(pin))
+    # Lower-case only the window searched (a document is thousands of characters; this runs a few
+    # times per source on the event page), unless the text holds the one character whose lower case
+    # is longer (U+0130, "İ"): then the whole text, as ever, so the offsets found stay the same.
+    if _LONGER_LOWER in text_:
+        hay, base = text_.lower(), 0
+    else:
+        hay, base = text_[lo:hi].lower(), lo
     best: tuple[int, int] | None = None
-    i = hay.find(pin, lo, hi)
+    i = hay.find(pin, lo - base, hi - base)
     while i >= 0:
-        if best is None or abs(i - near) < abs(best[0] - near):
-            best = (i, i + len(pin))
-        i = hay.find(pin, i + 1, hi)
+        j = i + base
+        if best is None or abs(j - near) < abs(best[0] - near):
+            best = (j, j + len(pin))
+        i = hay.find(pin, i + 1, hi - base)
     return best
 
 
@@ -517,7 +529,7 @@ def _top(col: Any) -> Any:
     return select(func.max(col)).scalar_subquery()
 
 
-_DATA_VERSION = select(_top(Document.id), _top(Statement.id), _top(Event.id), _top(Actor.id))
+_DATA_VERSION = Prepared(select(_top(Document.id), _top(Statement.id), _top(Event.id), _top(Actor.id)))
 
 
 def data_version(session: Session) -> tuple[Any, ...]:
@@ -526,7 +538,7 @@ def data_version(session: Session) -> tuple[Any, ...]:
     Read once per session (a request), however many cached reads the request makes."""
     found: tuple[Any, ...] | None = session.info.get("data_version")
     if found is None:
-        found = (str(session.get_bind().url), *run(session, _DATA_VERSION).one())
+        found = (str(session.get_bind().url), *_DATA_VERSION.all(session)[0])
         session.info["data_version"] = found
     return found
 
@@ -545,19 +557,21 @@ def _cached(session: Session, name: str, build: Any) -> Any:
     return found
 
 
-_TEXTS = select(
-    Document.id, Document.title, Document.outlet, Document.published, Document.source_url, Document.text
-).where(Document.id.in_(bindparam("ids", expanding=True)))
+_TEXTS = Prepared(
+    select(Document.id, Document.title, Document.outlet, Document.published, Document.source_url, Document.text).where(
+        Document.id.in_(bindparam("ids", expanding=True))
+    )
+)
 
 
-def _load_texts(session: Session, doc_ids: set[int]) -> dict[int, tuple[DocRef, str]]:
+def _load_texts(on: Session | Connection, doc_ids: set[int]) -> dict[int, tuple[DocRef, str]]:
     if not doc_ids:
         return {}
-    rows = run(session, _TEXTS, {"ids": sorted(doc_ids)}).all()
+    rows = _TEXTS.all(on, {"ids": sorted(doc_ids)})
     return {r[0]: (_doc_ref(r), r[5]) for r in rows}
 
 
-_AGREEMENT_PARTIES = (
+_AGREEMENT_PARTIES = Prepared(
     select(AgreementParty.agreement_id, Actor.id, Actor.slug, Actor.kind, Actor.name, Actor.role, Actor.country_code)
     .join(Actor, Actor.id == AgreementParty.actor_id)
     .where(AgreementParty.agreement_id.in_(bindparam("ids", expanding=True)))
@@ -579,7 +593,7 @@ _AGREEMENT_SELECT = (
     .outerjoin(Event, Event.id == Agreement.event_id)
     .order_by(Agreement.document_id, Agreement.start)
 )
-EVENT_AGREEMENTS = _AGREEMENT_SELECT.where(Agreement.event_id == bindparam("eid"))
+EVENT_AGREEMENTS = Prepared(_AGREEMENT_SELECT.where(Agreement.event_id == bindparam("eid")))
 
 
 def _agreements(
@@ -596,7 +610,7 @@ def _agreements(
     if not rows:
         return []
     parties: dict[int, list[ActorRef]] = defaultdict(list)
-    for agreement_id, *actor in run(session, _AGREEMENT_PARTIES, {"ids": [r.id for r in rows]}):
+    for agreement_id, *actor in _AGREEMENT_PARTIES.all(session, {"ids": [r.id for r in rows]}):
         parties[agreement_id].append(ActorRef(*actor))
     if texts is None:
         texts = {}

@@ -41,9 +41,9 @@ from app.web.queries.common import (
     context_window,
     country_name,
     event_field_spans,
-    run,
 )
-from app.web.queries.statements import _statement_date, _statement_rows, _statement_select
+from app.web.queries.prepared import Prepared
+from app.web.queries.statements import _build_statement_select, _statement_date, _statement_row
 
 
 def _event_counts() -> tuple[Any, Any, Any]:
@@ -184,6 +184,7 @@ def _event_options(session: Session) -> EventOptions:
 
 
 def _build_event_select() -> Select[Any]:
+    """The event by slug, plain columns: its counts come from the rows the page reads anyway."""
     cols = (
         Event.id,
         Event.slug,
@@ -196,12 +197,12 @@ def _build_event_select() -> Select[Any]:
         Event.country_code,
         Event.venue,
     )
-    return select(*cols, *_event_counts(), Event.summary).where(Event.slug == bindparam("slug"))
+    return select(*cols, Event.summary).where(Event.slug == bindparam("slug"))
 
 
 # Built once (plain columns, bound parameters): the event page runs these on every request.
-_EVENT = _build_event_select()
-_PARTS = (
+_EVENT = Prepared(_build_event_select())
+_PARTS = Prepared(
     select(
         Participation.role,
         Participation.document_id,
@@ -218,30 +219,38 @@ _PARTS = (
     .where(Participation.event_id == bindparam("eid"))
     .order_by(Actor.name, Participation.document_id, Participation.start)
 )
-_SOURCES = (
+_SOURCES = Prepared(
     select(EventSource.document_id, EventSource.start, EventSource.end, EventSource.name, EventSource.date_text)
     .where(EventSource.event_id == bindparam("eid"))
     .order_by(EventSource.document_id, EventSource.start)
 )
-_EVENT_STATEMENTS = (
-    _statement_select()
+_EVENT_STATEMENTS = Prepared(  # the sentences are cut from the texts the page loads anyway
+    _build_statement_select(sentence=False)
     .where(Statement.event_id == bindparam("eid"))
     .order_by(Actor.name, _statement_date(), Statement.document_id, Statement.start)
 )
 
 
 def get_event(session: Session, *, slug: str) -> EventDetail | None:
-    found = run(session, _EVENT, {"slug": slug}).one_or_none()
+    conn = session.connection()
+    found = _EVENT.one_or_none(conn, {"slug": slug})
     if found is None:
         return None
-    summary = EventSummary(*found[:13])
-    eid = {"eid": summary.id}
+    eid = {"eid": found.id}
 
-    parts = run(session, _PARTS, eid).all()
-    sources = run(session, _SOURCES, eid).all()
-    agreements = run(session, EVENT_AGREEMENTS, eid).all()
+    parts = _PARTS.all(conn, eid)
+    sources = _SOURCES.all(conn, eid)
+    agreements = EVENT_AGREEMENTS.all(conn, eid)
+    statements = _EVENT_STATEMENTS.all(conn, eid)
     doc_ids = {p.document_id for p in parts} | {s.document_id for s in sources} | {a.document_id for a in agreements}
-    texts = _load_texts(session, doc_ids)
+    texts = _load_texts(conn, doc_ids | {r[15] for r in statements})
+    # the counts the list pages get from subqueries (the same numbers: every row joins by foreign key)
+    summary = EventSummary(
+        *found[:10],
+        n_sources=len({s.document_id for s in sources}),
+        n_statements=len(statements),
+        n_participants=len({p.actor_id for p in parts}),
+    )
 
     by_actor: dict[int, tuple[ActorRef, str, list[Evidence]]] = {}
     for p in parts:
@@ -279,7 +288,8 @@ def get_event(session: Session, *, slug: str) -> EventDetail | None:
     )
 
     groups: dict[int, SpeakerGroup] = {}
-    for st in _statement_rows(session, _EVENT_STATEMENTS, eid):
+    refs: dict[Any, Any] = {}  # one ActorRef per speaker, one EventLink for the event
+    for st in (_statement_row(r, texts, refs) for r in statements):
         groups.setdefault(st.speaker.id, SpeakerGroup(st.speaker, [])).statements.append(st)
 
     return EventDetail(

@@ -33,6 +33,7 @@ from app.web.queries.common import (
     data_version,
     run,
 )
+from app.web.queries.prepared import Prepared
 
 _OPEN, _CLOSE = "\x02", "\x03"
 
@@ -156,12 +157,12 @@ def _search_rows(session: Session, q: str, limit: int, offset: int) -> tuple[int
     if session.get_bind().dialect.name == "sqlite":
         match = fts5_query(q)
         params: dict[str, Any] = {"q": match, "cap": cap, "cap1": cap + 1, "limit": limit, "offset": offset}
-        n = int(_scalar(session, _FTS_COUNT, params))
-        ranked = run(session, _FTS_TOP_CAPPED if n > cap else _FTS_TOP, params).all()
+        n = int(_FTS_COUNT.scalar(session, params) or 0)
+        ranked = (_FTS_TOP_CAPPED if n > cap else _FTS_TOP).all(session, params)
         ids = [r[0] for r in ranked]
         if not ids:
             return min(n, cap), n > cap, []
-        found = {r.id: r for r in run(session, _FTS_ROWS, {"q": match, "ids": ids})}
+        found = {r.id: r for r in _FTS_ROWS.all(session, {"q": match, "ids": ids})}
     else:
         tsq, tparams = tsquery_sql(q)
         params = {**tparams, "cap": cap, "cap1": cap + 1, "limit": limit, "offset": offset}
@@ -197,21 +198,28 @@ def _scalar(session: Session, stmt: Any, params: dict[str, Any]) -> Any:
     return run(session, stmt, params).scalar() or 0
 
 
-_FTS_COUNT = text("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :q LIMIT :cap1)")
-_FTS_TOP = text(
-    "SELECT rowid, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts WHERE search_fts MATCH :q "
-    "ORDER BY rank, rowid LIMIT :limit OFFSET :offset"
+# SQLite's FTS5 (PostgreSQL's tsquery statements depend on the query's shape: built per query above)
+_FTS_COUNT = Prepared(text("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :q LIMIT :cap1)"))
+_FTS_TOP = Prepared(
+    text(
+        "SELECT rowid, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts WHERE search_fts MATCH :q "
+        "ORDER BY rank, rowid LIMIT :limit OFFSET :offset"
+    )
 )
-_FTS_TOP_CAPPED = text(
-    "SELECT rowid, rank FROM (SELECT rowid, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts "
-    "WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) ORDER BY rank, rowid LIMIT :limit OFFSET :offset"
+_FTS_TOP_CAPPED = Prepared(
+    text(
+        "SELECT rowid, rank FROM (SELECT rowid, bm25(search_fts, 4.0, 1.0) AS rank FROM search_fts "
+        "WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) ORDER BY rank, rowid LIMIT :limit OFFSET :offset"
+    )
 )
-_FTS_ROWS = text(
-    "SELECT se.id, se.kind, se.ref_id, se.document_id, se.title, "
-    f"snippet(search_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip "
-    "FROM search_fts JOIN search_entries se ON se.id = search_fts.rowid "
-    "WHERE search_fts MATCH :q AND search_fts.rowid IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+_FTS_ROWS = Prepared(
+    text(
+        "SELECT se.id, se.kind, se.ref_id, se.document_id, se.title, "
+        f"snippet(search_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip "
+        "FROM search_fts JOIN search_entries se ON se.id = search_fts.rowid "
+        "WHERE search_fts MATCH :q AND search_fts.rowid IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+)
 
 
 def search(session: Session, *, params: SearchParams, per_page: int | None = None) -> SearchResults:
@@ -238,9 +246,9 @@ def search(session: Session, *, params: SearchParams, per_page: int | None = Non
         )
 
     event_ids = [r.ref_id for r, _ in rows if r.kind == "event"]
-    slugs = dict(run(session, _EVENT_SLUGS, {"ids": event_ids}).all()) if event_ids else {}
+    slugs = dict(_EVENT_SLUGS.all(session, {"ids": event_ids})) if event_ids else {}
     doc_ids = sorted({r.document_id for r, _ in rows if r.document_id is not None})
-    docs = {r[0]: _doc_ref(r) for r in run(session, _DOCS, {"ids": doc_ids})} if doc_ids else {}
+    docs = {r[0]: _doc_ref(r) for r in _DOCS.all(session, {"ids": doc_ids})} if doc_ids else {}
     actors = match_actors(session, params.q) if params.page == 1 else []
     hits = []
     for r, rank in rows:
@@ -258,8 +266,8 @@ def search(session: Session, *, params: SearchParams, per_page: int | None = Non
     return results
 
 
-_EVENT_SLUGS = select(Event.id, Event.slug).where(Event.id.in_(bindparam("ids", expanding=True)))
-_DOCS = select(*_doc_cols()).where(Document.id.in_(bindparam("ids", expanding=True)))
+_EVENT_SLUGS = Prepared(select(Event.id, Event.slug).where(Event.id.in_(bindparam("ids", expanding=True))))
+_DOCS = Prepared(select(*_doc_cols()).where(Document.id.in_(bindparam("ids", expanding=True))))
 
 
 # --------------------------------------------------------------------------- people, countries, organisations
