@@ -27,18 +27,18 @@ from app.ingest.sources import SourceDocument, read_documents
 FIXTURES = Path(__file__).parent / "fixtures" / "quality"
 SCORER = Path(__file__).parents[2] / "shared" / "eval" / "score.py"
 
-# measured when set, over the whole folder (29 documents, 10 of them the hn_* news written as an
-# untouched held-out set and scored before tuning, see README): attribution 0.917, statements 0.944,
-# people 0.960, events 0.731, agreements 0.811, overall 0.855
-MIN_F1 = {"attribution": 0.90, "statements": 0.93, "people": 0.95, "events": 0.70, "agreements": 0.78}
-MIN_OVERALL = 0.83
+# measured when set, over the whole folder (36 documents; the hn_* and hw_* news were written by
+# annotators who never saw the rules and scored before tuning, see README): attribution 0.901,
+# statements 0.931, people 0.955, events 0.682, agreements 0.805, overall 0.836
+MIN_F1 = {"attribution": 0.88, "statements": 0.91, "people": 0.94, "events": 0.65, "agreements": 0.78}
+MIN_OVERALL = 0.81
 # real White House readouts from shared/corpora/wh-readouts, annotated without looking at the rules
-# (gold only here; the text is read from the corpus): attribution 0.872, events 0.833, people 0.978,
-# agreements 0.941, overall 0.906 when set
+# (gold only here; the text is read from the corpus), 18 documents: attribution 0.885, events 0.793,
+# people 0.927, agreements 0.911, overall 0.879 when set
 READOUTS_GOLD = Path(__file__).parent / "fixtures" / "readouts_gold"
 CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "wh-readouts"
-READOUTS_MIN_F1 = {"attribution": 0.82, "events": 0.78, "people": 0.93, "agreements": 0.88}
-READOUTS_MIN_OVERALL = 0.86
+READOUTS_MIN_F1 = {"attribution": 0.85, "events": 0.75, "people": 0.90, "agreements": 0.88}
+READOUTS_MIN_OVERALL = 0.85
 
 
 def _scorer() -> ModuleType:
