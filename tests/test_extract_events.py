@@ -447,3 +447,15 @@ def test_a_signing_between_two_sides_is_its_own_event():
     assert len(signing) == 1
     assert signing[0].date == dt.date(2018, 6, 17) and signing[0].city == "Psarades"
     assert "signing" in signing[0].name
+
+
+def test_a_visit_by_he_is_by_the_person_last_named():
+    text = (
+        "Minister tours the Pacific\n\n"
+        "SUVA, Fiji (AP) — Chinese Foreign Minister Wang Yi held talks in Suva on Monday.\n"
+        "He travelled to Tonga on Tuesday for a one-day visit."
+    )
+    evs = run(text, dt.date(2022, 5, 31))
+    visit = next(e for e in evs if e.type == "visit")
+    assert "He" not in visit.name.split() and visit.country == "Tonga"
+    assert [c.name for c in visit.convenors] == ["Wang Yi"]

@@ -257,6 +257,15 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             if not subj and vt.dep_ == "xcomp":  # "X is scheduled to visit Chile": the governing verb's subject
                 subj = [c for c in vt.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             subj_span = (subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)) if subj else None
+        if subj and subj[0].lower_ in ("he", "she"):
+            prior = _nearest_person_before(persons, subj[0].idx)
+            if prior is not None:  # "He then flew to Tonga": the visitor last named
+                mm.convenors = [f"person:{prior.name}"]
+                if prior.code and prior.code not in mm.codes:
+                    mm.codes.append(prior.code)
+                if verb:
+                    mm.phrase = f"{prior.surname} visit"
+                subj_span = None
         if subj_span:
             ps = actors.people_in(persons, *subj_span)
             mm.convenors = [f"person:{p.name}" for p in ps] or [
@@ -349,6 +358,16 @@ def _date_of_other(text: str, tok, sent, pos: int, end: int | None = None) -> bo
 def _end_of_actor_list(window: str, i: int) -> int:
     m = re.search(r"\s+(?:at|in|on|followed|to|for|after|before)\s|[,.;](?!\s*(?:and\s+)?[A-Z])|$", window[i:])
     return i + (m.start() if m else len(window) - i)
+
+
+def _nearest_person_before(persons, at: int, window: int = 600):
+    """The person mentioned last before offset ``at`` (within ``window`` characters), for "he"/"she"."""
+    best, best_end = None, -1
+    for p in persons:
+        for _, e in p.mentions:
+            if e <= at and at - e <= window and e > best_end:
+                best, best_end = p, e
+    return best
 
 
 def _visitor(ctx: DocContext, persons, subj) -> str:
