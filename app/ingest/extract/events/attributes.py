@@ -11,7 +11,7 @@ from app.ingest.extract import actors, dates, gazetteer, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.location import described_place, looks_like_place, read_place
 from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, TYPE_WORD, VISIT_VERBS, Mention
-from app.ingest.extract.events.syntax import lemma_of
+from app.ingest.extract.events.syntax import ATTEND_VERBS, lemma_of
 
 _END_VERBS = {"end", "conclude", "wrap", "close", "finish", "wind"}
 
@@ -19,27 +19,8 @@ _END_VERBS = {"end", "conclude", "wrap", "close", "finish", "wind"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-_EVENT_VERBS = {
-    "hold",
-    "attend",
-    "host",
-    "convene",
-    "chair",
-    "open",
-    "join",
-    "conclude",
-    "begin",
-    "start",
-    "have",
-    "end",
-    "take",
-    "participate",
-    "co-host",
-    "cohost",
-    "organize",
-    "organise",
-    "resume",
-}
+# verbs whose subject or object is the event's actor or the event itself: "held talks", "talks resumed"
+_EVENT_VERBS = ATTEND_VERBS | {"have", "resume"}
 
 
 def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool = False) -> None:

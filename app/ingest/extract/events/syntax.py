@@ -96,7 +96,7 @@ def occurs(tok) -> bool:
         "to",
     ):
         return True
-    return lemma_of(head) in _ATTEND_VERBS
+    return lemma_of(head) in ATTEND_VERBS
 
 
 def negated(tok) -> bool:
@@ -113,7 +113,7 @@ def lemma_of(tok) -> str:
 
 
 # Verbs whose object is an event that happens: "held talks", "attended the summit".
-_ATTEND_VERBS = frozenset(
+ATTEND_VERBS = frozenset(
     {
         "hold",
         "attend",
