@@ -268,13 +268,22 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
 _CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,\s*[A-Z])")
 
 
-def _days_in_sentence(text: str) -> int | None:
-    m = re.search(r"\b(two|three|four|five|six|seven|\d)[- ]day\b", text, re.I)
-    if not m:
+_N = r"(two|three|four|five|six|seven|\d)"
+_N_DAY = re.compile(rf"\b{_N}[- ]day\b", re.I)  # "a three-day summit"
+_N_DAYS_OF = re.compile(rf"\b{_N}\s+days\s+of\s+(?:[a-z-]+\s+)?$")  # "two days of talks"
+
+
+def _day_count(m: re.Match[str] | None) -> int | None:
+    """The number of days a matched "N-day" / "N days of" says, when it is 2 to 7."""
+    if m is None:
         return None
     w = m.group(1).lower()
     n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
     return n if 2 <= n <= 7 else None
+
+
+def _days_in_sentence(text: str) -> int | None:
+    return _day_count(_N_DAY.search(text))
 
 
 def ended_on(d: dates.DateMention, days: int) -> dates.DateMention:
@@ -286,23 +295,16 @@ def ended_on(d: dates.DateMention, days: int) -> dates.DateMention:
 def _first_day(ctx: DocContext, tok, d: dates.DateMention) -> dates.DateMention:
     """ "ended two days of talks on Wednesday", "wrapped up a three-day conference on Friday": the event
     began N-1 days before the day it ended."""
-    a = tok.left_edge.idx
-    pre = ctx.text[max(0, a - 20) : tok.idx]
-    m = re.search(r"\b(two|three|four|five|six|seven|\d)[- ]day\b", pre) or re.search(
-        r"\b(two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[a-z-]+\s+)?$", pre
-    )
-    if not m or d.day is None:
+    pre = ctx.text[max(0, tok.left_edge.idx - 20) : tok.idx]
+    n = _day_count(_N_DAY.search(pre) or _N_DAYS_OF.search(pre))
+    if n is None or d.day is None:
         return d
-    w = m.group(1).lower()
-    n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
     head = tok.head
     for _ in range(3):  # "ended two days of talks": talks <- of <- days <- ended
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
         head = head.head
-    if lemma_of(head) not in _END_VERBS or not 2 <= n <= 7:
-        return d
-    return dataclasses.replace(d, date=d.day - dt.timedelta(days=n - 1), end_date=d.day)
+    return ended_on(d, n) if lemma_of(head) in _END_VERBS else d
 
 
 # between a date and the event noun it dates: "April 2, 2024, telephone call" (not ", the first visit")
