@@ -52,15 +52,18 @@ def _scorer() -> ModuleType:
 
 
 def _sources() -> list[SourceDocument]:
-    out = []
-    for txt in sorted(FIXTURES.glob("*.txt")):
-        meta = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        doc = next(iter(read_documents(txt)))
-        assert isinstance(doc, SourceDocument), doc
-        published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
-        # only the metadata an ingest may read: never the gold
-        out.append(dataclasses.replace(doc, published=published, outlet=meta.get("outlet")))
-    return out
+    return [
+        _source(txt, json.loads(txt.with_suffix(".json").read_text(encoding="utf-8")))
+        for txt in sorted(FIXTURES.glob("*.txt"))
+    ]
+
+
+def _source(text_path: Path, meta: dict) -> SourceDocument:
+    """The document as an ingest reads it, with only the metadata an ingest may read: never the gold."""
+    doc = next(iter(read_documents(text_path)))
+    assert isinstance(doc, SourceDocument), doc
+    published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
+    return dataclasses.replace(doc, published=published, outlet=meta.get("outlet"))
 
 
 def _gold_texts_are_substrings() -> None:
@@ -122,9 +125,6 @@ def test_extraction_quality_on_real_readouts(tmp_path: Path) -> None:
         text_path = gold_dir / f"{gold_file.stem}.txt"
         text_path.write_bytes((CORPUS / meta["corpus_path"]).read_bytes())
         (gold_dir / gold_file.name).write_text(gold_file.read_text(encoding="utf-8"), encoding="utf-8")
-        doc = next(iter(read_documents(text_path)))
-        assert isinstance(doc, SourceDocument), doc
-        published = dt.date.fromisoformat(meta["published"])
-        sources.append(dataclasses.replace(doc, published=published, outlet=meta.get("outlet")))
+        sources.append(_source(text_path, meta))
     assert len(sources) >= 12
     _check(_score(gold_dir, sources, tmp_path), READOUTS_MIN_F1, READOUTS_MIN_OVERALL)
