@@ -459,3 +459,59 @@ def test_a_visit_by_he_is_by_the_person_last_named():
     visit = next(e for e in evs if e.type == "visit")
     assert "He" not in visit.name.split() and visit.country == "Tonga"
     assert [c.name for c in visit.convenors] == ["Wang Yi"]
+
+
+def test_the_story_place_goes_to_its_dated_events_that_name_none():
+    text = (
+        "Rivals sign truce\n\n"
+        "On Wednesday, envoys of the Kalvarian government and the rebel front signed an agreement in Nairobi, "
+        "Kenya, ending two years of fighting. The deal was reached after ten days of talks, which began on "
+        "October 25.\n"
+        "The two sides will hold a follow-up meeting next year, a mediator said."
+    )
+    evs = run(text, dt.date(2022, 11, 4))
+    talks = next(e for e in evs if e.type == "talks")
+    assert talks.date == dt.date(2022, 10, 25) and talks.location == "Nairobi, Kenya"
+    assert "Nairobi" in talks.name
+    assert all(e.location is None for e in evs if e.date is None)  # an undated event is not placed
+
+
+def test_the_story_place_does_not_go_to_an_event_told_elsewhere():
+    text = (
+        "Minister visits\n\n"
+        "CANBERRA (Reuters) - Indian Foreign Minister Ravi Mehta held talks with his Australian counterpart "
+        "Anne Dunmore in Canberra on Tuesday.\n"
+        "Mehta is due to fly to Wellington on Wednesday for talks with New Zealand officials."
+    )
+    evs = run(text, dt.date(2025, 3, 4))
+    assert all(e.city != "Canberra" for e in evs if e.date == dt.date(2025, 3, 5))
+
+
+def test_meeting_again_is_a_later_event_of_the_same_kind():
+    text = (
+        "Water talks end\n\n"
+        "Ministers from 40 countries met in Geneva on Tuesday for a conference on water security.\n"
+        "Delegates agreed to meet again in Dushanbe in 2026.\n"
+        "The leaders of Guyana and Venezuela met in Kingstown on Thursday. They agreed to meet again in Brazil."
+    )
+    evs = run(text, dt.date(2025, 3, 27))
+    by_city = {e.city or e.country: e for e in evs}
+    assert by_city["Dushanbe"].type == "conference" and by_city["Dushanbe"].date is None
+    assert by_city["Brazil"].date is None  # not the Thursday meeting moved to Brazil
+    assert by_city["Geneva"].date == dt.date(2025, 3, 25)
+
+
+def test_talks_scheduled_and_postponed_did_not_take_place():
+    text = "Talks had originally been scheduled for October 8 but were postponed after a dispute over the venue."
+    assert run(text, dt.date(2022, 11, 4)) == []
+
+
+def test_a_visit_is_named_for_its_visitor_and_destination():
+    text = (
+        "Leader visits neighbour\n\n"
+        "Prime Minister Lena Korhonen of Finland arrived in Tallinn on Sunday for a two-day visit, "
+        "and was greeted by Estonian President Mart Tamm."
+    )
+    evs = run(text, dt.date(2024, 5, 13))
+    visit = next(e for e in evs if e.type == "visit")
+    assert visit.name.endswith("visit to Tallinn") and "Korhonen" in visit.name

@@ -25,7 +25,8 @@ The pipeline, one module a step (``find_events`` below runs it):
    dateline, and marks side events held "on the sidelines of" another.
 3. clustering: ``clustering`` merges the mentions of one event, keeping conflicting ones apart.
 4. records: ``build`` turns each cluster into an ``EventRecord`` (type, name, convenors,
-   participants), and lets side events inherit their host event's day and place.
+   participants), and lets side events inherit their host event's day and place; ``story`` gives
+   the story's place (dateline, lede) to its recent dated events that name none.
 5. links: ``linking`` (``link_to_events``, run after agreements are found) ties statements and
    agreements to the event they were made at.
 """
@@ -38,7 +39,8 @@ from app.ingest.extract.events.build import inherit_from_host, to_record
 from app.ingest.extract.events.clustering import cluster
 from app.ingest.extract.events.lede import lede_defaults, mark_sidelines
 from app.ingest.extract.events.linking import link_to_events
-from app.ingest.extract.events.mention import Mention
+from app.ingest.extract.events.mention import TYPE_WORD, Mention
+from app.ingest.extract.events.story import story_place
 from app.ingest.extract.events.title import title_mention
 from app.ingest.extract.events.triggers import sentence_mentions
 from app.ingest.extract.records import EventRecord, PersonRecord
@@ -71,6 +73,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     lede_defaults(ctx, mentions, all_dates, persons)
     mark_sidelines(ctx, mentions)
     clusters = cluster(mentions)
+    _repeat_kind(clusters)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
     if events and events[0] is not None:
@@ -91,7 +94,22 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
                     if r not in ev.participants:
                         ev.participants.append(r)
     inherit_from_host(clusters, events)
+    story_place(ctx, clusters, events)
     return [e for e in events if e is not None]
+
+
+def _repeat_kind(clusters: list[list[Mention]]) -> None:
+    """ "Delegates agreed to meet again in Dushanbe" after a conference: the next conference (or round
+    of talks), not a meeting of its own kind; leaders meeting again after a summit just meet."""
+    if not clusters:
+        return
+    kind = next((m for m in clusters[0] if m.type in ("conference", "talks")), None)
+    if kind is None:
+        return
+    for c in clusters[1:]:
+        m = c[0]
+        if m.again and m.collective and m.type == "meeting" and not m.official:
+            m.type, m.phrase = kind.type, TYPE_WORD[kind.type]
 
 
 __all__ = ["find_events", "link_to_events"]

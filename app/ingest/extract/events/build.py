@@ -153,7 +153,10 @@ def _describe(
                     firsts.append(min(side, key=lambda p: p.mentions[0][0]).surname)
             if len(firsts) == len(codes):
                 leaders = firsts
-        if len(leaders) >= 2:
+        visitor = [p for cv in s.convenors if cv.startswith("person:") for p in s.persons if p.name == cv[7:]]
+        if typ == "visit" and len(visitor) == 1:
+            who = visitor[0].surname  # a visit is the visitor's: "Abiy visit to Asmara"
+        elif len(leaders) >= 2:
             who = "-".join(leaders)
         elif codes and len(codes) >= 2:
             who = "-".join(actors.short_name(c) for c in codes[:3])
@@ -161,8 +164,10 @@ def _describe(
     if typ != "call":
         if s.venue and places.seat(s.venue) and not city:
             place = f" at the {s.venue}"
+        elif city and city in phrase:
+            place = ""  # "Asmara visit", not "Asmara visit in Asmara"
         elif city:
-            place = f" in {city}"
+            place = f" {'to' if typ == 'visit' else 'in'} {city}"
         elif country is not None:
             place = f" {'to' if typ == 'visit' else 'in'} {country.name}"
         if s.venue and (places.seat(s.venue) or not place):

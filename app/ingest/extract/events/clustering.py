@@ -99,7 +99,9 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
                 target = i
                 break
         specific = bool(m.city or m.country_code or m.venue or (m.date and m.date.precision != "week"))
-        if target is None and m.anaphoric and not m.official and not specific:
+        if m.again:
+            pass  # "they agreed to meet again": a new event, whatever it shares with the last one
+        elif target is None and m.anaphoric and not m.official and not specific:
             same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
             if same:
                 target = same[-1]
@@ -112,7 +114,7 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
             same = [i for i in same if not _side_apart(m, merged[i])]
             if same:
                 target = same[0]
-        if target is None:
+        if target is None and not m.again:
             for i in range(len(merged) - 1, -1, -1):
                 s = merged[i]
                 if _conflict(s, m):

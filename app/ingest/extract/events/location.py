@@ -97,3 +97,9 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
             if mm.city and not city:
                 return
             mm.city, mm.country_code = city, code or mm.country_code
+    elif (ent is None or ent.label_ in ("ORG", "PERSON", "NORP")) and g.pos_ == "PROPN" and not mm.city:
+        # the tagger took a known city for something else: "to meet again in Dushanbe" (ORG)
+        name = ent.text if ent is not None else g.text
+        hit = gazetteer.lookup_city(name)
+        if hit is not None and (mm.country_code is None or mm.country_code == hit[1].code):
+            mm.city, mm.country_code = hit[0], hit[1].code

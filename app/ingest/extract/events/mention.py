@@ -95,3 +95,5 @@ class Mention:
     # "The summit ... ended on Thursday, after the two-day meeting": the days it lasted, counted back
     # from the day it ended whichever step dates it
     lasted_days: int | None = None
+    # "agreed to meet again in Brazil": a later event by definition, never the one already told
+    again: bool = False

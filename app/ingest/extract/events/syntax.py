@@ -205,6 +205,10 @@ def cancelled(tok) -> bool:
         return True
     if tok.dep_ == "nsubjpass" and lemma_of(head) == "call" and any(c.lower_ == "off" for c in head.children):
         return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "conj" and lemma_of(c) in _CANCEL_VERBS for c in head.children
+    ):
+        return True  # "Talks had been scheduled for October 8 but were postponed"
     # "the talks ... were cancelled": the noun may hang off a relative clause's head
     return bool(tok.dep_ == "nsubj" and lemma_of(head) == "take" and any(c.dep_ == "neg" for c in head.children))
 
