@@ -360,6 +360,23 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+        if (
+            subj is not None
+            and subj.right_edge.i - subj.left_edge.i >= 10
+            and len({t.ent_iob_ == "B" and t.i for t in subj.subtree if t.ent_type_ == "PERSON"} - {False}) >= 2
+        ):
+            # "President X of Y and Prime Minister Z of W agreed to ...": the outcome starts at the verb
+            exclude.update(t.i for t in subj.subtree)
+        for t in root.subtree:
+            if (
+                t.dep_ in ("appos", "npadvmod")
+                and t.i > root.i
+                and doc[t.left_edge.i - 1].text == ","
+                and doc[t.left_edge.i].lower_ in ("a", "an")
+                and t.i not in exclude
+            ):
+                exclude.update(x.i for x in t.subtree)  # "..., a practice frozen for a decade": a comment
         toks = [t for t in root.subtree if t.i not in exclude]
     toks = [t for t in toks if t.idx >= floor]
     if not toks:
