@@ -1,6 +1,6 @@
 import datetime as dt
 
-from app.ingest.extract import events
+from app.ingest.extract import events, extract
 from tests.extract_helpers import make_ctx
 
 
@@ -515,3 +515,66 @@ def test_a_visit_is_named_for_its_visitor_and_destination():
     evs = run(text, dt.date(2024, 5, 13))
     visit = next(e for e in evs if e.type == "visit")
     assert visit.name.endswith("visit to Tallinn") and "Korhonen" in visit.name
+
+
+def test_separate_calls_with_two_partners_are_two_events():
+    text = (
+        "Envoy steps up diplomacy\n\n"
+        "US Secretary of State Antony Blinken held separate telephone calls with Sudanese army chief Abdel "
+        "Fattah al-Burhan and RSF commander Mohamed Hamdan Daglo on Tuesday.\n"
+        "Blinken later held phone calls with the foreign ministers of Egypt and Qatar."
+    )
+    title, _, body = text.partition("\n\n")
+    evs = extract(make_ctx(body, dt.date(2023, 5, 12), title=title)).events  # with the people found
+    calls = [e for e in evs if e.type == "call"]
+    assert len(calls) == 4
+    assert all(e.name.endswith("call") for e in calls)
+    assert {"Egypt", "Qatar"} <= {p.name for e in calls for p in e.participants}
+    assert sum(1 for e in calls if "Daglo" in e.name) == 1
+
+
+def test_talks_in_a_described_lede_city_with_the_first_verbs_subject():
+    text = (
+        "Leader makes surprise stop\n\n"
+        "Indian Prime Minister Ravi Mehta made an unannounced stopover in the Pakistani city of Lahore yesterday "
+        "and held talks with Pakistani Prime Minister Imran Qureshi."
+    )
+    title, _, body = text.partition("\n\n")
+    evs = extract(make_ctx(body, dt.date(2015, 12, 26), title=title)).events
+    talks = next(e for e in evs if e.type == "talks")
+    assert talks.location == "Lahore, Pakistan" and talks.date == dt.date(2015, 12, 25)
+    assert {p.name for p in talks.participants} == {"India", "Pakistan"}
+
+
+def test_the_capital_described_by_a_demonym_is_the_place_not_the_demonym():
+    evs = run(
+        "The leaders of Kenya and Uganda agreed on Wednesday to a truce after talks in the Angolan capital.",
+        dt.date(2022, 7, 6),
+    )
+    assert evs and evs[0].location == "Luanda, Angola"
+
+
+def test_calling_someone_something_is_not_a_phone_call():
+    evs = run('Castro called Obama "an honest man" on Saturday.', dt.date(2015, 4, 11))
+    assert [e for e in evs if e.type == "call"] == []
+
+
+def test_spoke_with_one_and_then_with_another_is_two_calls():
+    text = (
+        "Calls\n\n"
+        "President Anna Berg of Norway spoke by phone on Saturday with Prime Minister Lars Lund of Denmark "
+        "and then with President Mart Tamm of Estonia."
+    )
+    title, _, body = text.partition("\n\n")
+    calls = [e for e in extract(make_ctx(body, dt.date(2025, 7, 28), title=title)).events if e.type == "call"]
+    assert sorted(e.name for e in calls) == ["Berg-Lund phone call", "Berg-Tamm phone call"]
+    assert all(e.date == dt.date(2025, 7, 26) for e in calls)
+
+
+def test_south_american_leaders_are_not_american_ones():
+    evs = run(
+        "BRASILIA (AFP) - South American leaders agreed on Tuesday to revive regional integration at a summit "
+        "hosted by Brazil.",
+        dt.date(2023, 5, 30),
+    )
+    assert evs and "United States" not in {p.name for e in evs for p in e.participants}

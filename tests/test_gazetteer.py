@@ -28,3 +28,11 @@ def test_country_and_organisation_codes_do_not_clash() -> None:
     assert australia is not None and australia.name == "Australia" and australia.kind == "country"
     au = g.lookup("African Union")
     assert au is not None and au.kind == "organisation" and au.code != "AU"
+
+
+def test_bare_congo_is_the_democratic_republic_and_the_republic_is_named_in_full():
+    assert gazetteer.lookup("Congo").code == "CD"
+    assert gazetteer.lookup("Congolese").code == "CD"
+    assert gazetteer.lookup("Democratic Republic of Congo").code == "CD"
+    for name in ("Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville"):
+        assert gazetteer.lookup(name).code == "CG", name

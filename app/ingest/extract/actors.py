@@ -122,8 +122,12 @@ def places_in(text: str) -> list[str]:
     return out
 
 
+# regions named like a demonym: "South American leaders" are not American (United States) ones
+_REGIONS = re.compile(r"\b(?:South|Latin|Central|North|Pan)[- ]Americans?\b")
+
+
 def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
-    chunk = chunk.strip(" .,'’")
+    chunk = _REGIONS.sub(" ", chunk).strip(" .,'’")
     if not chunk:
         return []
     place = gazetteer.lookup(chunk)

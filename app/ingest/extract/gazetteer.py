@@ -71,8 +71,10 @@ _ALIASES = {
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "CN": ["PRC", "People's Republic of China", "Mainland China"],
     "TR": ["Türkiye", "Turkiye"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
-    "CG": ["Congo-Brazzaville"],
+    # bare "Congo" is the Democratic Republic in news usage (AP style; "Congolese" too); the smaller
+    # Republic is named in full ("Republic of Congo", "Congo Republic", "Congo-Brazzaville")
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congo", "Democratic Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic", "Republic of the Congo"],
     "AE": ["UAE", "Emirates"],
     "SA": ["KSA", "Saudi"],
     "NL": ["Holland", "the Netherlands"],

@@ -200,6 +200,17 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         )
         if verb_tok is None and via is not None:
             verb_tok = via
+        if (
+            verb_tok is not None
+            and verb_tok.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb_tok.children)
+        ):
+            # "Modi made a stopover in Lahore and held talks with Sharif": the first verb's subject
+            spans.extend(
+                (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                for c in verb_tok.head.children
+                if c.dep_ == "nsubj"
+            )
         if verb_tok is not None:
             for c in verb_tok.children:
                 relative = c.lower_ in ("who", "which", "that") and verb_tok.dep_ == "relcl"
@@ -237,6 +248,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             subj = [c for c in vt.children if c.dep_ == "nsubj"][-1:]  # not a dateline parsed as subject
             if not subj and vt.dep_ == "xcomp":  # "X is scheduled to visit Chile": the governing verb's subject
                 subj = [c for c in vt.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].tag_ in ("WP", "WDT") and vt.dep_ == "relcl":
+                subj = [vt.head]  # "Kushner, who visited Doha": the relative clause's antecedent
             subj_span = (subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)) if subj else None
         if subj and subj[0].lower_ in ("he", "she"):
             prior = _nearest_person_before(persons, subj[0].idx)
@@ -253,7 +266,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 c for c in actors.codes_in_span(ctx, persons, *subj_span) if c != mm.country_code
             ]
             if verb and subj:
-                mm.phrase = _visitor(ctx, persons, subj[0]) + " visit"
+                mm.phrase = (_visitor(ctx, persons, subj[0]) + " visit").strip()
             if subj:
                 a, b = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
                 for c in actors.codes_in_span(ctx, persons, a, b):
@@ -360,10 +373,12 @@ def _visitor(ctx: DocContext, persons, subj) -> str:
     if ps:
         return " and ".join(p.surname for p in ps[:2])
     phrase = _np_phrase(subj, keep_all=True)
-    if len(phrase.split()) <= 4:
-        return phrase
+    if len(phrase.split()) <= 4 and re.search(r"[A-Z]", phrase):
+        return phrase  # "Franco-British delegation"
     codes = actors.codes_in_span(ctx, persons, a, b)
-    return "-".join(actors.short_name(c) for c in codes[:2]) or subj.text
+    # "the two leaders", "the president": no name to give the visit
+    named = "-".join(actors.short_name(c) for c in codes[:2])
+    return named or (phrase if len(phrase.split()) <= 4 and re.search(r"delegation|mission", phrase) else "")
 
 
 def _np_phrase(tok, keep_all: bool = False) -> str:

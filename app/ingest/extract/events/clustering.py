@@ -22,6 +22,8 @@ _COMPATIBLE = {
 def _conflict(a: Mention, b: Mention) -> bool:
     if b.type not in _COMPATIBLE.get(a.type, set()):
         return True
+    if a.partner and b.partner and a.partner != b.partner:
+        return True
     if a.official and b.official and a.official.lower() != b.official.lower():
         return True
     if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:

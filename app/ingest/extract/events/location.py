@@ -29,6 +29,9 @@ _NOT_PLACE_HEADS = {
 def looks_like_place(ctx: DocContext, name: str) -> bool:
     if name.split()[-1:] and name.split()[-1] in _NOT_PLACE_HEADS:
         return False  # "in the Biden-Harris Administration"
+    place = gazetteer.lookup(name)
+    if place is not None and place.how == "demonym":
+        return False  # "in the Angolan capital": the capital is the place, not "Angolan"
     return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.ents)
 
 
@@ -39,6 +42,26 @@ _CITY_OF_RE = re.compile(
     r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:city|town|port|capital|resort|village)\s+of\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
+
+
+def described_city(text: str) -> tuple[str, str] | None:
+    """The first city a text describes rather than names bare: "in the Pakistani city of Lahore",
+    "in the Angolan capital" (a city with a known country only)."""
+    m = _CITY_OF_RE.search(text)
+    if m:
+        city, code = places.resolve_place(m.group(1))
+        dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
+        place = gazetteer.lookup(dem.group(1)) if dem and code is None else None
+        code = code or (place.code if place is not None and place.kind == "country" else None)
+        if city and code and city.split()[-1] not in _NOT_PLACE_HEADS:
+            return city, code
+    c = _CAPITAL_RE.search(text)
+    if c:
+        place = gazetteer.lookup(c.group(1))
+        cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
+        if cap and place is not None:
+            return cap, place.code
+    return None
 
 
 def described_place(ctx: DocContext, mm: Mention, sent) -> None:

@@ -17,6 +17,7 @@ NOUN_TYPES: dict[str, EventType] = {
     "dialogue": "talks",
     "consultations": "talks",
     "call": "call",
+    "calls": "call",
     "visit": "visit",
     "trip": "visit",
     "conference": "conference",
@@ -97,3 +98,5 @@ class Mention:
     lasted_days: int | None = None
     # "agreed to meet again in Brazil": a later event by definition, never the one already told
     again: bool = False
+    # "separate calls with Burhan and Daglo": one event per partner, kept apart by the partner's name
+    partner: str | None = None

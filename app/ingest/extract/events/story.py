@@ -9,6 +9,7 @@ import re
 
 from app.ingest.extract import actors, gazetteer, places
 from app.ingest.extract.context import DocContext
+from app.ingest.extract.events.location import described_city
 from app.ingest.extract.events.mention import Mention
 from app.ingest.extract.records import EventRecord
 
@@ -36,7 +37,7 @@ def _lede_city(ctx: DocContext) -> tuple[str, str] | None:
         city, code = places.resolve_place(m.group(1), ctx.text[m.end(1) : m.end(1) + 40])
         if city and code and (gazetteer.lookup_city(city) is not None or ctx.text[m.end(1) : m.end(1) + 1] == ","):
             return city, code
-    return None
+    return described_city(ctx.text[lede.start_char : lede.end_char])  # "in the Pakistani city of Lahore"
 
 
 def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[EventRecord | None]) -> None:

@@ -8,6 +8,7 @@ import re
 from app.ingest.extract import actors, gazetteer
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import fill
+from app.ingest.extract.events.clustering import copy_mention
 from app.ingest.extract.events.mention import NOUN_TYPES, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import (
     cancelled,
@@ -121,8 +122,61 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
             continue
         mm = _token_mention(ctx, tok, sent, persons, all_dates)
         if mm is not None:
-            out.append(mm)
+            out.extend(_one_per_partner(ctx, mm, tok, persons))
     return out
+
+
+def _one_per_partner(ctx: DocContext, mm: Mention, tok, persons) -> list[Mention]:
+    """'held separate telephone calls with Burhan and Daglo', 'calls with the leaders of Egypt and
+    Qatar' (plural calls, or 'separate' meetings), 'spoke with X and then with Y': one event with
+    each partner."""
+    spans = _partner_spans(tok, mm.type)
+    if not spans:
+        return [mm]
+    side = [p for p in mm.persons if not any(spans[0][0] <= a < spans[-1][1] for a, _ in p.mentions)]
+    side_codes = [p.code for p in side if p.code]
+    out = []
+    for a, b in spans:
+        people = actors.people_in(persons, a, b)
+        codes = actors.codes_in_span(ctx, persons, a, b) or [p.code for p in people if p.code]
+        if not people and not codes:
+            return [mm]
+        m = copy_mention(mm)
+        m.persons = [*side, *people]
+        m.codes = list(dict.fromkeys([*side_codes, *codes]))
+        m.partner = ctx.text[a:b]
+        if m.phrase:
+            m.phrase = re.sub(r"\b(call|meeting)s$", r"\1", m.phrase)  # one call each
+        out.append(m)
+    return out
+
+
+def _partner_spans(tok, typ: str) -> list[tuple[int, int]] | None:
+    """Character spans of the partners of a call or meeting held with several one by one."""
+    # the parser hangs a second "with" off the first, off the verb, or as the verb's conjunct
+    withs = [c for c in tok.children if c.dep_ in ("prep", "conj") and c.lower_ == "with"]
+    if not withs or withs[0].dep_ != "prep":
+        return None
+    prep = withs[0]
+    preps = sorted({*withs, *(c for w in withs for c in w.conjuncts if c.lower_ == "with")}, key=lambda t: t.i)
+    if len(preps) >= 2 and typ == "call":  # "spoke with Hun Manet and then with Phumtham"
+        spans = [(p.idx + len(p.text), p.right_edge.idx + len(p.right_edge.text)) for p in preps]
+        # a partner ends where the next "with" begins, however the parser nested them
+        return [(a, min(b, nxt.idx)) for (a, b), nxt in zip(spans, preps[1:], strict=False)] + spans[-1:]
+    plural = tok.lower_ == "calls" or (
+        tok.lower_ in ("meetings", "talks") and any(c.lower_ == "separate" for c in tok.children)
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if not plural or obj is None:
+        return None
+    head = next((t for t in obj.subtree if any(c.dep_ == "conj" for c in t.children)), None)
+    if head is None:
+        return None
+    rest = sorted(head.conjuncts, key=lambda t: t.i)
+    # each partner runs up to the next one ("Sudanese army chief Burhan and RSF commander Daglo")
+    starts = [obj.left_edge.idx, *(g.left_edge.idx for g in rest)]
+    ends = [*starts[1:], prep.right_edge.idx + len(prep.right_edge.text)]
+    return list(zip(starts, ends, strict=True))
 
 
 def _city_in_name(name: str) -> tuple[str | None, str | None]:
@@ -167,7 +221,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         if prev in _SKIP_PRE or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
             return None
         if (
-            low == "call"
+            low in ("call", "calls")
             and prev not in ("phone", "telephone", "video")
             and not any(c.lower_ in ("with", "between") for c in tok.children)
         ):
@@ -217,6 +271,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             and not any(
                 c.dep_ in ("prep", "prt", "oprd") and c.lower_ in ("on", "for", "off", "upon") for c in tok.children
             )
+            and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)  # called X "an honest man"
         ):
             typ, verb = "call", True  # "Biden called President Sheinbaum today"
         elif lemma == "sign" and _signed_between_parties(tok, persons):
@@ -269,6 +324,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             mm.city or mm.country_code or mm.venue or (mm.date and mm.date.precision in ("day", "week", "month"))
         )
         mm.strong = specific and (tok.lower_ not in ("meetings", "consultations") or bool(mm.date))
+        if low in ("call", "calls") and occurs(tok) and not mm.anaphoric and mm.persons and mm.codes:
+            mm.strong = True  # "Blinken held phone calls with the ministers of Egypt and Qatar"
         if low in ("talks", "negotiations") and (mm.codes or occurs(tok)) and not mm.anaphoric:
             mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
         if not mm.anaphoric and collective_subject(tok):
