@@ -234,3 +234,33 @@ def test_a_long_subject_of_named_leaders_and_a_trailing_comment_are_left_out():
     assert "agreed on Thursday to resume annual visits between their leaders" in texts
     # a subject that is the outcome itself stays
     assert any(t.startswith("Talks between Norway and Denmark") for t in texts)
+
+
+def test_a_reporting_frame_after_the_outcome_is_left_out_even_after_a_dateline():
+    found = run_titled(
+        "Ceasefire agreed",
+        'KUALA LUMPUR, July 28 (Reuters) - Laos and Vietnam agreed on Monday to an "immediate" ceasefire '
+        "starting at midnight, Malaysian Prime Minister Anwar Ibrahim said, after talks in the capital.",
+        dt.date(2025, 7, 28),
+    )
+    assert found and found[0].text.endswith("ceasefire starting at midnight")
+
+
+def test_what_a_relative_clause_rejected_is_its_antecedent():
+    found = run(
+        "Riyadh presented a list of 13 demands, including the closure of a television network and of a "
+        "military base, which Doha rejected."
+    )
+    rejected = [a for a in found if a.status == "rejected"]
+    assert rejected and rejected[0].text.startswith("a list of 13 demands")
+    assert rejected[0].text.endswith("which Doha rejected")
+
+
+def test_a_conjoined_verb_that_is_no_cue_stays_in_the_outcome_and_a_consequence_is_cut():
+    found = run(
+        "The two Presidents welcomed the momentum in relations and reviewed new initiatives on energy. "
+        "Both leaders signed a declaration committing their forces to a ceasefire, raising hopes of peace."
+    )
+    texts = [a.text for a in found]
+    assert "The two Presidents welcomed the momentum in relations and reviewed new initiatives on energy" in texts
+    assert any(t.endswith("committing their forces to a ceasefire") for t in texts)

@@ -57,6 +57,8 @@ DEAL_NOUNS = {
     "convention",
 }
 JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "reaffirm"}
+# jointly restating, which is a joint position only for a commitment, a need or a "that" clause
+_RESTATE = frozenset({"affirm", "reaffirm"})
 PROPOSED = {"propose", "offer", "request", "invite"}
 ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
 # things a party says it will do: "X will host / contribute / send ..." is an announced plan
@@ -92,7 +94,11 @@ _COLLECTIVE = re.compile(
     r"members|signatories)\b",
     re.I,
 )
-_TRIM_AT = re.compile(r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while)\b")
+_TRIM_AT = re.compile(
+    r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while|"
+    # a comment on the outcome's consequence: ", raising cautious hopes of ..."
+    r"raising|prompting|sparking|paving the way|marking|bringing|capping|drawing)\b"
+)
 
 
 def find_agreements(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]) -> list[AgreementRecord]:
@@ -120,7 +126,7 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
             if hit is None:
                 continue
             status, root = hit
-            span = _clause(root, tok, ctx.text, floor)
+            span = _antecedent_clause(root, floor) or _clause(root, tok, ctx.text, floor)
             if span is None:
                 continue
             s, e = span
@@ -266,7 +272,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
         ):
             return "announced", tok  # "negotiators from X and Y will resume talks on Friday"
         if lem in JOINT_AGREED and _joint_subject(tok):
-            if lem in ("affirm", "reaffirm") and not any(
+            if lem in _RESTATE and not any(
                 (c.dep_ == "dobj" and c.lower_ in ("need", "commitment"))
                 or (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark"))
                 for c in tok.children
@@ -338,6 +344,31 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     return None
 
 
+def _antecedent_clause(root, floor: int) -> tuple[int, int] | None:
+    """ "a list of 13 demands, including ..., which Qatar rejected": what was rejected (or agreed) is
+    the relative clause's antecedent; the outcome runs from it to the end of the clause."""
+    head = root.head
+    if root.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubjpass") for c in root.children):
+        return None
+    if root.left_edge.i > 0 and root.doc[root.left_edge.i - 1].text == ",":
+        # after a comma the antecedent is the whole phrase, however deep the parser hung the clause
+        # ("a list of demands, including the closure of a base, which Qatar rejected")
+        while head.dep_ in ("pobj", "conj", "appos") or (head.dep_ == "prep" and head.head.pos_ != "VERB"):
+            nxt = head.head
+            if nxt.pos_ == "VERB" and nxt.tag_ != "VBG":
+                break
+            head = nxt
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+    end = root.right_edge
+    while end.i > root.i and (end.is_punct or end.is_space):
+        end = end.nbor(-1)
+    s = head.left_edge.idx
+    return (s, end.idx + len(end.text)) if s >= floor else None
+
+
 def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
     """Character span of the cue's clause: subject + verb + complements, trimmed (never before ``floor``,
     the end of a wire dateline)."""
@@ -355,9 +386,12 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 and c.dep_ != "nsubj"
             ):
                 exclude.update(t.i for t in c.subtree)
-            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):  # a cue there is its own outcome
+            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _classify(c) is not None:
+                # a cue there is its own outcome ("welcomed X and reviewed Y" stays one)
                 exclude.update(t.i for t in c.subtree)
                 exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
+            if c.i > root.i and c.dep_ == "parataxis":
+                exclude.update(t.i for t in c.subtree)  # "..., Malaysian Prime Minister Anwar Ibrahim said"
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
