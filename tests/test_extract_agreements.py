@@ -264,3 +264,15 @@ def test_a_conjoined_verb_that_is_no_cue_stays_in_the_outcome_and_a_consequence_
     texts = [a.text for a in found]
     assert "The two Presidents welcomed the momentum in relations and reviewed new initiatives on energy" in texts
     assert any(t.endswith("committing their forces to a ceasefire") for t in texts)
+
+
+def test_a_body_or_round_scheduled_to_meet_is_an_announced_plan():
+    found = run(
+        "The commission will hold its first session in Nairobi on July 12. "
+        "The next round of talks would be held in Geneva in the coming weeks. "
+        "The report would be read widely."
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("The commission will hold its first session in Nairobi on July 12") == "announced"
+    assert texts.get("The next round of talks would be held in Geneva in the coming weeks") == "announced"
+    assert not any("report" in t for t in texts)

@@ -94,6 +94,13 @@ _COLLECTIVE = re.compile(
     r"members|signatories)\b",
     re.I,
 )
+# bodies and meetings whose future sittings are scheduled outcomes
+_SCHEDULED_BODIES = frozenset(
+    {
+        "commission", "committee", "council", "secretary", "official", "minister", "delegation", "envoy",
+        "negotiator", "team", "round", "talk", "talks", "meeting", "summit", "session", "conference",
+    }
+)  # fmt: skip
 _TRIM_AT = re.compile(
     r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while|"
     # a comment on the outcome's consequence: ", raising cautious hopes of ..."
@@ -171,6 +178,8 @@ def _future_plan(tok) -> bool:
         if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in c.children):
             return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.lemma_.lower() in ("hold", "host", "convene"):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "the next round would be held"
     if subj is None and tok.dep_ == "conj":  # "Russia takes over the chair and will host next year's summit"
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in ("this", "that", "which", "there", "what", "who"):
@@ -180,6 +189,7 @@ def _future_plan(tok) -> bool:
     return (
         subj.pos_ in ("PROPN", "PRON")
         or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        or subj.lemma_.lower() in _SCHEDULED_BODIES  # "The commission will hold its first session"
         or bool(_COLLECTIVE.match(subj.doc[subj.left_edge.i : subj.i + 1].text))
         or bool(_COLLECTIVE.match(subj.text))  # "NATO leaders", "the foreign ministers of X and Y"
     )
