@@ -229,3 +229,16 @@ def test_a_host_across_a_quote_is_not_a_media_role():
     )
     assert _find(sts, "wonderful host").speaker.name == "Donald Trump"
     assert not any(s.speaker.name == "Jake Tapper" for s in sts)
+
+
+def test_an_unnamed_spokesman_or_activist_is_not_the_one_named_before():
+    sts = _run(
+        "John Kirby, the State Department spokesman, said the talks were useful. "
+        "A party spokesman said the prime minister had compromised the national position. "
+        '"We have seen many ceasefires signed and broken," said a Juba-based activist, who asked not to be named. '
+        "A senior official from Tuvalu said the pledges were too small."
+    )
+    assert _find(sts, "talks were useful").speaker.name == "John Kirby"
+    assert _find(sts, "compromised").speaker.name == "party spokesman"
+    assert _find(sts, "ceasefires").speaker.name == "Juba-based activist"
+    assert _find(sts, "too small").speaker.name == "senior official from Tuvalu"

@@ -106,6 +106,20 @@ GROUP_NOUNS: frozenset[str] = frozenset(
         "ministries",
         "governments",
         "officers",
+        # one unnamed person: "said a Juba-based activist", "an analyst at X said"
+        "activist",
+        "analyst",
+        "expert",
+        "witness",
+        "resident",
+        "lawmaker",
+        "campaigner",
+        "critic",
+        "observer",
+        "adviser",
+        "advisor",
+        "lawyer",
+        "officer",
     }
 )
 # Plural or paired subjects that make a statement joint (recorded as agreements, not statements).
@@ -340,7 +354,11 @@ class Resolver:
         if (place is not None and place.how != "demonym") or (place is not None and text.endswith("s")):
             kind = "organisation" if place.kind == "organisation" else "country"
             return Actor("place", ActorRef(kind, place.name, place.code))
-        if low in TITLE_HEADS or low in {"majesty", "highness", "excellency"}:
+        # "A party spokesman said": someone not named, never the spokesman named before
+        indefinite = words[:1] in (["a"], ["an"], ["another"])
+        if indefinite and low in TITLE_HEADS and low not in GROUP_NOUNS:
+            return Actor("group", ActorRef("group", text))
+        if (low in TITLE_HEADS or low in {"majesty", "highness", "excellency"}) and not indefinite:
             p = self._by_title(words, head.i)
             if p is not None:
                 return Actor("person", ActorRef("person", p.name), p)
