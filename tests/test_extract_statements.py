@@ -242,3 +242,13 @@ def test_an_unnamed_spokesman_or_activist_is_not_the_one_named_before():
     assert _find(sts, "compromised").speaker.name == "party spokesman"
     assert _find(sts, "ceasefires").speaker.name == "Juba-based activist"
     assert _find(sts, "too small").speaker.name == "senior official from Tuvalu"
+
+
+def test_an_adjunct_after_the_reporting_verb_is_not_what_was_said():
+    sts = _run(
+        "KUALA LUMPUR, July 28 (Reuters) - Laos and Vietnam agreed on Monday to an immediate ceasefire starting "
+        "at midnight, Malaysian Prime Minister Anwar Ibrahim said, after talks aimed at ending the fighting."
+    )
+    s = _find(sts, "ceasefire")
+    assert s.speaker.name == "Anwar Ibrahim" and "after talks" not in s.text
+    assert not any(t.text.startswith("after talks") for t in sts)

@@ -134,6 +134,8 @@ def content_of(verb: Token) -> tuple[int, int] | None:
             return None  # "responded by saying X": the statement is the inner verb's
         if part is not None and part.text.lower() == "clear":
             rights = [c for c in rights if c is not part]
+        # "..., Anwar said, after talks in the capital": an adjunct set off by a comma is not what was said
+        rights = [c for c in rights if not (c.dep_ in {"prep", "advcl"} and doc[c.left_edge.i - 1].text == ",")]
         if not rights:
             return _left_content(verb)
         start = rights[0].left_edge.i
