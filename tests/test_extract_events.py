@@ -578,3 +578,31 @@ def test_south_american_leaders_are_not_american_ones():
         dt.date(2023, 5, 30),
     )
     assert evs and "United States" not in {p.name for e in evs for p in e.participants}
+
+
+def test_the_next_summit_with_a_place_is_a_scheduled_event_of_its_own():
+    evs = run(
+        "Leaders met in Brasilia on Tuesday for a summit. They agreed that the next summit would be held in "
+        "Quito. The next round of talks will take place in Geneva. Asked about the next summit, he declined "
+        "to comment.",
+        dt.date(2023, 5, 31),
+    )
+    by_city = {e.city: e for e in evs}
+    assert by_city["Brasília"].date == dt.date(2023, 5, 30)
+    assert by_city["Quito"].name == "next summit in Quito" and by_city["Quito"].date is None
+    assert by_city["Quito"].country == "Ecuador"
+    assert by_city["Geneva"].name == "next round of talks in Geneva" and by_city["Geneva"].type == "talks"
+    assert len(evs) == 3  # "the next summit" told with nothing of its own is no event
+
+
+def test_story_people_met_by_surname_even_when_the_tagger_misses_them():
+    text = (
+        "Rivals sign deal\n\n"
+        "South Sudan's President Salva Kiir and rebel leader Riek Machar signed a deal in Khartoum yesterday.\n"
+        "The agreement came a week after Kiir and Machar met face to face for the first time in two years, "
+        "in Addis Ababa on June 20."
+    )
+    title, _, body = text.partition("\n\n")
+    evs = extract(make_ctx(body, dt.date(2018, 6, 28), title=title)).events
+    met = next(e for e in evs if e.date == dt.date(2018, 6, 20))
+    assert met.city == "Addis Ababa" and "Kiir" in met.name

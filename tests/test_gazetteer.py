@@ -36,3 +36,12 @@ def test_bare_congo_is_the_democratic_republic_and_the_republic_is_named_in_full
     assert gazetteer.lookup("Democratic Republic of Congo").code == "CD"
     for name in ("Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville"):
         assert gazetteer.lookup(name).code == "CG", name
+
+
+def test_organisation_keys_never_shadow_a_country_code():
+    import pycountry
+
+    iso = {c.alpha_2 for c in pycountry.countries}
+    assert not iso & set(gazetteer._ORGS)
+    assert gazetteer.country("EC").name == "Ecuador"
+    assert gazetteer.lookup("European Commission").kind == "organisation"

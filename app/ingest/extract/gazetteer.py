@@ -593,7 +593,7 @@ _ORGS: dict[str, tuple[str, list[str]]] = {
     "ECOWAS": ("ECOWAS", ["Economic Community of West African States"]),
     "IAEA": ("International Atomic Energy Agency", ["IAEA"]),
     "OECD": ("OECD", []),
-    "EC": ("European Commission", ["the Commission"]),
+    "ECOMMISSION": ("European Commission", ["the Commission"]),
     "ECOUNCIL": ("European Council", []),
     "ICC": ("International Criminal Court", []),
     "ICJ": ("International Court of Justice", []),

@@ -186,7 +186,9 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
     # participants: the trigger's phrase, its verb's subject and objects ("with X", "between X and Y")
     spans: list[tuple[int, int]] = []
     if tok is not None:
-        spans.append((tok.left_edge.idx, tok.idx + len(tok.text)))
+        # a noun's own modifiers ("US-led talks"); a verb's left side is its subject and adjuncts
+        # ("After an audience with the Pope, Biden met Parolin"), read from its subject below
+        spans.append((tok.idx if verb else tok.left_edge.idx, tok.idx + len(tok.text)))
         verb_tok = (
             tok
             if verb

@@ -24,6 +24,8 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True
     if a.partner and b.partner and a.partner != b.partner:
         return True
+    if a.again != b.again:
+        return True  # the next meeting is not the one the story told
     if a.official and b.official and a.official.lower() != b.official.lower():
         return True
     if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:
@@ -102,7 +104,10 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
                 break
         specific = bool(m.city or m.country_code or m.venue or (m.date and m.date.precision != "week"))
         if m.again:
-            pass  # "they agreed to meet again": a new event, whatever it shares with the last one
+            # "they agreed to meet again": a new event, whatever it shares with the story's; the
+            # next one told twice is one
+            same = [i for i, s in enumerate(merged) if s.again and not _conflict(s, m)]
+            target = same[-1] if same else None
         elif target is None and m.anaphoric and not m.official and not specific:
             same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
             if same:

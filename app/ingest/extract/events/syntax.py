@@ -150,7 +150,10 @@ def hypothetical(tok) -> bool:
 def is_actor(tok, persons) -> bool:
     if tok.ent_type_ in ("PERSON", "GPE", "NORP") or tok.lower_ in _ACTOR_WORDS:
         return True
-    return bool(actors._codes_for(tok.text)) if tok.text[:1].isupper() else False
+    if not tok.text[:1].isupper():
+        return False
+    # a person of the story by surname, whatever the tagger made of it ("Kiir and Machar met")
+    return bool(actors._codes_for(tok.text)) or any(tok.text == p.surname for p in persons)
 
 
 def conj_actor_subject(tok, persons) -> bool:

@@ -9,6 +9,7 @@ from app.ingest.extract import actors, gazetteer
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import fill
 from app.ingest.extract.events.clustering import copy_mention
+from app.ingest.extract.events.location import read_place
 from app.ingest.extract.events.mention import NOUN_TYPES, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import (
     cancelled,
@@ -346,7 +347,37 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             # "... refused to meet Vucic since their meeting in Ohrid": the sentence's actors
             mm.codes = actors.codes_in_span(ctx, persons, sent.start_char, tok.idx)
             mm.persons = actors.people_in(persons, sent.start_char, tok.idx)
+    if not verb and _next_one(tok):
+        # "the next round of talks", "the next summit in Brussels": a scheduled later event of its own
+        mm.again, mm.anaphoric = True, False
+        mm.collective = mm.collective or not mm.codes
+        if mm.phrase and not mm.phrase.startswith("next"):
+            mm.phrase = f"next {mm.phrase}"
+        rnd = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if rnd is not None and rnd.lower_ == "round":
+            mm.phrase = f"next round of {tok.lower_}"
+        if rnd is not None and rnd.lower_ == "round" and not (mm.city or mm.country_code):
+            # "the next round of talks will take place in Geneva": the place hangs off the round's verb
+            for c in rnd.head.children if rnd.dep_ in ("nsubj", "nsubjpass") else ():
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            read_place(ctx, mm, g)
+        # told with a place, a day or month, or a host of its own ("the next summit" alone is not enough)
+        mm.strong = bool(mm.city or mm.country_code or mm.convenors or (mm.date and mm.date.precision != "year"))
     return mm
+
+
+_NEXT = frozenset({"next", "upcoming"})
+
+
+def _next_one(tok) -> bool:
+    """ "the next summit", "the upcoming meeting", "the next round of talks" (the modifier sits on
+    "round"); not "next year's summit", which is dated by its year."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "det", "compound") and c.lower_ in _NEXT]
+    if not mods and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
+        mods = [c for c in tok.head.head.children if c.dep_ in ("amod", "det") and c.lower_ in _NEXT]
+    return bool(mods)
 
 
 def _specific(tok) -> bool:
