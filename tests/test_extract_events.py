@@ -606,3 +606,16 @@ def test_story_people_met_by_surname_even_when_the_tagger_misses_them():
     evs = extract(make_ctx(body, dt.date(2018, 6, 28), title=title)).events
     met = next(e for e in evs if e.date == dt.date(2018, 6, 20))
     assert met.city == "Addis Ababa" and "Kiir" in met.name
+
+
+def test_a_visit_is_not_merged_into_another_pairs_meeting_in_the_same_city():
+    text = (
+        "Ministers meet\n\n"
+        "US Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas in Ramallah on Sunday.\n"
+        "Jordan's King Abdullah travelled to Ramallah on Monday for talks with Abbas."
+    )
+    title, _, body = text.partition("\n\n")
+    evs = extract(make_ctx(body, dt.date(2022, 3, 28), title=title)).events
+    met = next(e for e in evs if e.date == dt.date(2022, 3, 27))
+    assert "Blinken" in met.name and {p.name for p in met.participants} == {"United States", "Palestine"}
+    assert any(e.type == "visit" and e.date != dt.date(2022, 3, 27) for e in evs)

@@ -254,3 +254,26 @@ def test_country_from_a_seat_or_organisation_inside_the_role():
     people = find_people(ctx)[0]
     assert _by_surname(people, "Volkov").country == "Russia"
     assert _by_surname(people, "Mensah").country == "African Union"
+
+
+def test_a_king_is_not_the_minister_who_shares_his_given_name():
+    ctx = make_ctx(
+        "The UAE's Foreign Minister Sheikh Abdullah bin Zayed al-Nahyan attended. Sheikh Abdullah said the UAE "
+        "was changing. Jordan's King Abdullah instead travelled to Ramallah for talks."
+    )
+    people, _ = find_people(ctx)
+    king = next(p for p in people if "King Abdullah" in p.aliases)
+    assert king.country == "Jordan" and "bin Zayed" not in king.name
+    sheikh = next(p for p in people if "bin Zayed" in p.name)
+    assert "King Abdullah" not in sheikh.aliases
+
+
+def test_al_prefixed_surname_and_places_and_accords_are_not_new_people():
+    ctx = make_ctx(
+        "Bahraini Foreign Minister Abdullatif al-Zayani joined the meeting at the Kedma hotel in Sde Boker, "
+        "the desert kibbutz where the founder is buried. Zayani said ties would grow under the Abraham Accords."
+    )
+    people, _ = find_people(ctx)
+    names = {p.name for p in people}
+    assert "Sde Boker" not in names and "Abraham Accords" not in names and "Zayani" not in names
+    assert "Zayani" in _by_surname(people, "al-Zayani").aliases

@@ -45,8 +45,12 @@ def _core_words(name: str) -> list[str]:
     return [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|az)[-‑]")
+
+
 def _key_words(name: str) -> list[str]:
-    return [w.lower().strip(",") for w in _core_words(name)]
+    # "al-Zayani" and "Zayani" are one surname
+    return [_ARABIC_ARTICLE.sub("", w.lower().strip(",")) for w in _core_words(name)]
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -98,17 +102,31 @@ def _pick(doc: Doc, cands: list[_Cluster], span: NameSpan, info: RoleInfo) -> _C
     return max(cands, key=lambda c: max(n.start for n in c.names))
 
 
+_ROYAL = frozenset({"king", "queen", "emir", "amir", "sultan", "emperor"})
+
+
+def _other_person(c: _Cluster, info: RoleInfo) -> bool:
+    """ "Jordan's King Abdullah" is not the UAE's Sheikh Abdullah bin Zayed, whose given name it shares:
+    another country, or a monarch's title where the other has none."""
+    if info.place is not None and any(i.place is not None and i.place.code != info.place.code for i in c.infos):
+        return True
+    royal = set((info.role or "").lower().split()) & _ROYAL
+    return bool(royal) and not any(set((i.role or "").lower().split()) & _ROYAL for i in c.infos)
+
+
 def _join(doc: Doc, clusters: list[_Cluster], name: str, span: NameSpan, info: RoleInfo) -> _Cluster | None:
     keys = _key_words(name)
     if not keys:
         return None
     if len(keys) == 1:
         # a lone word: the person whose surname it is, else one of whose names it is
-        cands = [c for c in clusters if any(_key_words(v)[-1:] == keys for v in c.variants)]
+        cands = [
+            c for c in clusters if any(_key_words(v)[-1:] == keys for v in c.variants) and not _other_person(c, info)
+        ]
         if cands:
             return _pick(doc, cands, span, info)
         for c in clusters:
-            if any(keys[0] in _key_words(v) for v in c.variants):
+            if any(keys[0] in _key_words(v) for v in c.variants) and not _other_person(c, info):
                 return c
         return None
     for c in clusters:
@@ -258,6 +276,14 @@ _PLACE_NOUNS = frozenset(
     ]
 )
 _LOCATIVE = frozenset({"in", "near", "into", "throughout", "inside", "outside"})
+# Heads of named documents and plans that the model tags as people
+_THING_HEADS = frozenset(
+    {"accords", "accord", "agreement", "treaty", "declaration", "protocol", "doctrine", "initiative"}
+)
+# A place described in apposition: "in Sde Boker, the desert kibbutz where ..."
+_DESCRIBED_PLACE = frozenset(
+    {"kibbutz", "town", "village", "city", "resort", "capital", "enclave", "settlement", "island", "port", "region"}
+)
 
 
 def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
@@ -267,8 +293,8 @@ def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
         return False
     toks = ctx.tokens
     words = name.split()
-    if words[-1].lower() in _PLACE_HEADS:
-        return True
+    if words[-1].lower() in _PLACE_HEADS or words[-1].lower() in _THING_HEADS:
+        return True  # "Erez West", "the Abraham Accords"
     texts = set(c.variants)
     full = any(len(_key_words(v)) > 1 for v in texts)
     if not full and any(e.text in texts and e.label_ in {"GPE", "LOC", "FAC"} for e in ctx.ents):
@@ -294,6 +320,14 @@ def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
                 j -= 1  # "the Kefar Dalun crossing" when only "Dalun" was read as a name
             if j >= 0 and toks[j].text.lower() == "the":
                 return True  # "the Rafah crossing"
+        if (
+            prev in _LOCATIVE
+            and nxt is not None
+            and nxt.text == ","
+            and any(t.lower_ in _DESCRIBED_PLACE for t in toks[n.end + 1 : n.end + 6])
+            and toks[n.end + 1].lower_ in ("the", "a")
+        ):
+            return True  # "at the Kedma hotel in Sde Boker, the desert kibbutz where ..."
         if (
             prev in _LOCATIVE
             and toks[n.start].ent_type_ != "PERSON"

@@ -26,6 +26,10 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True
     if a.again != b.again:
         return True  # the next meeting is not the one the story told
+    for x, y in ((a, b), (b, a)):
+        visitor = {c[7:] for c in x.convenors if c.startswith("person:")} if x.type == "visit" else set()
+        if visitor and len(y.persons) >= 2 and not visitor & {p.name for p in y.persons}:
+            return True  # King Abdullah's visit to Ramallah is not Blinken's meeting with Abbas there
     if a.official and b.official and a.official.lower() != b.official.lower():
         return True
     if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:

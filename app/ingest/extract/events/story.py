@@ -30,7 +30,14 @@ def _dateline(ctx: DocContext) -> tuple[str, str] | None:
 def _lede_city(ctx: DocContext) -> tuple[str, str] | None:
     """The first known city the lede puts something "in" ("signed an agreement in Pretoria, South
     Africa"); only a city the gazetteer knows, or one a country follows, counts."""
-    lede = next((s for s in ctx.sents if s.start_char >= ctx.body_start - 1 and len(s) >= 6), None)
+    lede = next(
+        (
+            s
+            for s in ctx.sents
+            if s.start_char >= ctx.body_start - 1 and len(s) >= 6 and any(t.pos_ in ("VERB", "AUX") for t in s)
+        ),
+        None,
+    )  # not a Wikinews date line ("Saturday, December 26, 2015")
     if lede is None:
         return None
     for m in _IN_PLACE_RE.finditer(ctx.text, lede.start_char, lede.end_char):
@@ -59,7 +66,7 @@ def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[Eve
     for c, ev in zip(clusters, events, strict=False):
         if ev is None or ev.type == "call" or ev.city or ev.country_code or ev.date is None:
             continue
-        if not (pub - dt.timedelta(days=_REPORTED_DAYS) <= ev.date <= pub + dt.timedelta(days=1)):
+        if not (pub - dt.timedelta(days=_REPORTED_DAYS) <= ev.date <= pub):
             continue
         if placed_days.get(ev.date, city) != city:
             continue  # that day's other event was somewhere else
