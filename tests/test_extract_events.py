@@ -619,3 +619,17 @@ def test_a_visit_is_not_merged_into_another_pairs_meeting_in_the_same_city():
     met = next(e for e in evs if e.date == dt.date(2022, 3, 27))
     assert "Blinken" in met.name and {p.name for p in met.participants} == {"United States", "Palestine"}
     assert any(e.type == "visit" and e.date != dt.date(2022, 3, 27) for e in evs)
+
+
+def test_a_meeting_told_with_its_own_place_during_a_visit_is_its_own_event():
+    text = (
+        "Envoy travels\n\n"
+        "Deputy adviser Jon Finer of the United States travelled to Guyana and Colombia on February 4.\n"
+        "In Guyana, Mr. Finer met with President Irfaan Ali of Guyana to discuss security.\n"
+        "Finnish President Helena Virtanen arrived in Kyiv on Tuesday. Virtanen met Ukrainian Prime Minister "
+        "Taras Hnatyuk."
+    )
+    title, _, body = text.partition("\n\n")
+    evs = extract(make_ctx(body, dt.date(2024, 2, 6), title=title)).events
+    assert any(e.type == "meeting" and "Ali" in e.name for e in evs)
+    assert not any(e.type == "meeting" and "Hnatyuk" in e.name for e in evs)  # told again as her visit

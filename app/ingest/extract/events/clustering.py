@@ -20,7 +20,12 @@ _COMPATIBLE = {
 
 
 def _conflict(a: Mention, b: Mention) -> bool:
+    """Whether mention ``b`` cannot be told of the event summed up in ``a``."""
     if b.type not in _COMPATIBLE.get(a.type, set()):
+        return True
+    if {a.type, b.type} == {"visit", "meeting"} and (b.city or b.country_code or b.date):
+        # "In Guyana, Finer met President Ali": a meeting of its own during the visit; a bare
+        # "Virtanen met Hnatyuk" after her arrival is the visit told again
         return True
     if a.partner and b.partner and a.partner != b.partner:
         return True
