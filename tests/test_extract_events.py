@@ -633,3 +633,12 @@ def test_a_meeting_told_with_its_own_place_during_a_visit_is_its_own_event():
     evs = extract(make_ctx(body, dt.date(2024, 2, 6), title=title)).events
     assert any(e.type == "meeting" and "Ali" in e.name for e in evs)
     assert not any(e.type == "meeting" and "Hnatyuk" in e.name for e in evs)  # told again as her visit
+
+
+def test_an_event_of_an_organisation_is_named_for_it_and_placed_past_the_complement():
+    evs = run(
+        "Several of the leaders will meet again at a summit of the Mercosur trade bloc in Argentina in early July.",
+        dt.date(2023, 5, 31),
+    )
+    summit = next(e for e in evs if e.type == "summit")
+    assert summit.name.startswith("Mercosur summit") and summit.country == "Argentina"

@@ -45,3 +45,14 @@ def test_organisation_keys_never_shadow_a_country_code():
     assert not iso & set(gazetteer._ORGS)
     assert gazetteer.country("EC").name == "Ecuador"
     assert gazetteer.lookup("European Commission").kind == "organisation"
+
+
+def test_regional_organisations():
+    for name, code in (
+        ("Mercosur", "MERCOSUR"),
+        ("IGAD", "IGAD"),
+        ("SAARC", "SAARC"),
+        ("Arctic Council", "ARCTIC_COUNCIL"),
+    ):
+        place = gazetteer.lookup(name)
+        assert place is not None and place.code == code and place.kind == "organisation"

@@ -61,7 +61,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 read_place(ctx, mm, g)
     # "summit in Paris" where the parser attaches "in" to the noun's noun
     if anchor is not None and not mm.city and not mm.country_code:
-        m = re.match(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
+        # "summit in Paris", also past an "of" complement: "a summit of the Mercosur trade bloc in Argentina"
+        m = re.match(
+            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?\s*(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)",
+            text[mm.end : sent.end_char],
+        )
         if m:
             city, code = places.resolve_place(m.group(1), text[mm.end + m.end() : mm.end + m.end() + 30])
             if code or (city and looks_like_place(ctx, city)):
@@ -278,6 +282,21 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         mm.phrase = _np_phrase(tok) if not verb else TYPE_WORD[mm.type]
         if tok.lower_ == "round":
             mm.phrase = f"{mm.phrase} of talks"
+        org = _of_organisation(ctx, persons, tok) if not verb else None
+        if org and not re.search(r"[A-Z]", mm.phrase):
+            mm.phrase = f"{org} {mm.phrase}"  # "a summit of the Mercosur trade bloc": a Mercosur summit
+
+
+def _of_organisation(ctx: DocContext, persons, tok) -> str | None:
+    """The organisation an event noun is "of": "a summit of the Mercosur trade bloc" -> "Mercosur"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            a, b = c.idx, c.right_edge.idx + len(c.right_edge.text)
+            for code in actors.codes_in_span(ctx, persons, a, b):
+                place = gazetteer.country(code)
+                if place is not None and place.kind == "organisation":
+                    return actors.short_name(code)
+    return None
 
 
 _CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,\s*[A-Z])")
