@@ -1,6 +1,6 @@
 """Load benchmark: Summitry's three hot pages under wrk, against raw SQL and Datasette.
 
-    .venv/bin/python -m bench.load [--events 10000] [--duration 30] [--connections 8,64]
+    .venv/bin/python -m bench.load [--events 10000] [--duration 30] [--connections 8,64] [--pages event]
 
 Generates (or reuses) ``bench/out/summitry-<events>.db`` with ``bench.generate_db``, then serves
 it three ways, one at a time, each one process on 127.0.0.1:
@@ -326,12 +326,18 @@ def run_wrk(base: str, paths: Sequence[str], connections: int, duration: float, 
 
 
 def bench_target(
-    target: str, db: Path, paths: dict[str, list[str]], conns: Sequence[int], duration: float, warmup: float
+    target: str,
+    db: Path,
+    paths: dict[str, list[str]],
+    conns: Sequence[int],
+    duration: float,
+    warmup: float,
+    pages: Sequence[str] = PAGES,
 ) -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix=f"bench-{target}-") as tmp, serve(target, db, Path(tmp)) as (base, pid):
         workdir = Path(tmp)
-        for page in PAGES:
+        for page in pages:
             check(base, paths[page])
             if warmup > 0:
                 run_wrk(base, paths[page], 4, warmup, workdir)
@@ -425,6 +431,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per page (0: none)")
     ap.add_argument("--connections", default="8,64", help="comma-separated connection counts")
     ap.add_argument("--targets", default=",".join(TARGETS), help="comma-separated subset of " + ",".join(TARGETS))
+    ap.add_argument("--pages", default=",".join(PAGES), help="comma-separated subset of " + ",".join(PAGES))
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args(argv)
 
@@ -434,11 +441,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     unknown = set(targets) - set(TARGETS)
     if unknown:
         raise SystemExit(f"unknown targets: {', '.join(sorted(unknown))}")
+    pages = [p for p in args.pages.split(",") if p]
+    if set(pages) - set(PAGES):
+        raise SystemExit(f"unknown pages: {', '.join(sorted(set(pages) - set(PAGES)))}")
     db = args.db.resolve() if args.db else ensure_db(args.events)
     samples = pick_samples(db)
     results: list[Result] = []
     for target in targets:
-        results += bench_target(target, db, getattr(samples, target), conns, args.duration, args.warmup)
+        results += bench_target(target, db, getattr(samples, target), conns, args.duration, args.warmup, pages)
     min_raw, min_ds = report(results, args.events, args.duration)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))

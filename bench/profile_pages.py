@@ -68,8 +68,9 @@ def _run_sync_endpoints_inline() -> None:
     import fastapi.concurrency
     import fastapi.dependencies.utils
     import fastapi.routing
+    import starlette.routing  # the event page is a plain Starlette route
 
-    for module in (fastapi.routing, fastapi.dependencies.utils, fastapi.concurrency):
+    for module in (fastapi.routing, fastapi.dependencies.utils, fastapi.concurrency, starlette.routing):
         module.run_in_threadpool = _inline  # type: ignore[attr-defined]
 
 

@@ -8,10 +8,8 @@ from typing import Annotated, Any, Literal, Protocol, Self, TypeVar
 from urllib.parse import parse_qsl
 
 from fastapi import Depends, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from pydantic import StringConstraints
 from sqlalchemy.orm import Session
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.web import urls
 from app.web.filters import (
@@ -42,45 +40,20 @@ class Redirect(Exception):
         self.url = url
 
 
-SESSIONS_KEY = "summitry.sessions"
-
-
-class CloseSessions:
-    """Pure ASGI middleware: closes the sessions ``get_session`` opened for a request once the
-    response is done (or failed). SQLite's close (a local rollback) runs on the event loop; a
-    PostgreSQL session's (a network round trip) in a worker thread.
-
-    A dependency with ``yield`` would do the same, but FastAPI runs each of those through an
-    asynccontextmanager, a shielded cancel scope and an exit stack: a tenth of a millisecond per
-    request, as much as the SQL of a small page.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        sessions: list[Session] = []
-        scope[SESSIONS_KEY] = sessions
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            for session in sessions:
-                if session.get_bind().dialect.name == "sqlite":
-                    session.close()
-                else:
-                    await run_in_threadpool(session.close)
+SESSIONS_KEY = "summitry.sessions"  # the sessions opened for a request, closed by main.Frame
 
 
 async def get_session(request: Request) -> Session:
     """A session per request, opened on the event loop (no thread hop of its own: the connection is
     checked out lazily, in the route's worker thread, by its first query) and closed by
-    ``CloseSessions`` when the response is done."""
+    ``main.Frame`` when the response is done.
+
+    (A dependency with ``yield`` would close it too, but FastAPI runs each of those through an
+    asynccontextmanager, a shielded cancel scope and an exit stack: a tenth of a millisecond per
+    request, as much as the SQL of a small page.)"""
     sessions: list[Session] | None = request.scope.get(SESSIONS_KEY)
     if sessions is None:
-        raise RuntimeError("get_session needs the CloseSessions middleware (create_app installs it)")
+        raise RuntimeError("get_session needs the Frame middleware (create_app installs it)")
     session: Session = request.app.state.sessionmaker()
     sessions.append(session)
     return session

@@ -11,9 +11,11 @@ from urllib.parse import unquote_to_bytes
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,7 +24,7 @@ from app import config
 from app.db.engine import make_engine, session_factory
 from app.web import api, exports, pages
 from app.web.api import ErrorBody
-from app.web.deps import CloseSessions, NotFound, Redirect
+from app.web.deps import SESSIONS_KEY, NotFound, Redirect
 from app.web.filters import CONTROL_RE, BadParams, shown
 from app.web.render import render
 
@@ -42,12 +44,21 @@ SECURITY_HEADERS = [
 MAX_QUERY = 64 * 1024  # characters of query string a request may carry
 
 
-class SecurityHeaders:
-    """Pure ASGI middleware (streams pass straight through) adding the headers above to every response.
+class Frame:
+    """The one pure ASGI middleware (streams pass straight through) around every HTTP request:
 
-    It is also the last resort for an unhandled exception: it logs the traceback and answers with a
-    plain 500 page (or JSON) that shows none of it. Starlette's own last resort sits outside every
-    middleware, so its answer would miss these headers.
+    * the headers above on every response;
+    * ``HEAD`` on any ``GET`` route: the route runs as ``GET`` and the client gets its headers only
+      (FastAPI's routes answer only the methods they declare, so without this HEAD would be a 405);
+    * a 400 page, saying why, for an address no route could read safely (``request_problems``);
+    * the sessions ``deps.get_session`` opened for the request closed once the response is done (or
+      failed): SQLite's close (a local rollback) on the event loop, a PostgreSQL session's (a network
+      round trip) in a worker thread;
+    * the last resort for an unhandled exception: it logs the traceback and answers with a plain 500
+      page (or JSON) that shows none of it. Starlette's own last resort sits outside every middleware,
+      so its answer would miss the headers.
+
+    One layer rather than four: each layer is another coroutine and ``send`` wrapper per request.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -57,25 +68,52 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        method = scope["method"]
+        head = method == "HEAD"
         started = False
+        body_sent = False
 
-        async def send_with_headers(message: Message) -> None:
-            nonlocal started
+        async def send_framed(message: Message) -> None:
+            nonlocal started, body_sent
             if message["type"] == "http.response.start":
                 started = True
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
                 message["headers"] = headers
+            elif head and message["type"] == "http.response.body":
+                if body_sent:
+                    return
+                body_sent = True
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
+        if head:
+            scope = {**scope, "method": "GET"}
+        sessions: list[Session] = []
+        scope[SESSIONS_KEY] = sessions
         try:
-            await self.app(scope, receive, send_with_headers)
+            if problems := request_problems(scope):
+                await _error(Request(scope), 400, "That address cannot be used", problems)(scope, receive, send_framed)
+            else:
+                await self.app(scope, receive, send_framed)
         except Exception:
-            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            log.exception("unhandled error on %s %s", method, scope.get("path"))
             if started:  # the status line has gone: all that can be done is to end the response
                 return
-            await _server_error(Request(scope))(scope, receive, send_with_headers)
+            await _close(sessions)
+            await _server_error(Request(scope))(scope, receive, send_framed)
+        finally:
+            await _close(sessions)
+
+
+async def _close(sessions: list[Session]) -> None:
+    while sessions:
+        session = sessions.pop()
+        if session.get_bind().dialect.name == "sqlite":
+            session.close()
+        else:
+            await run_in_threadpool(session.close)
 
 
 def _server_error(request: Request) -> Response:
@@ -84,32 +122,6 @@ def _server_error(request: Request) -> Response:
     except Exception:  # the templates themselves failing
         log.exception("could not render the error page")
         return PlainTextResponse("Something went wrong: the server could not show this page.", status_code=500)
-
-
-class HeadAsGet:
-    """``HEAD`` on any ``GET`` route: the route runs as ``GET`` and the client gets its headers only.
-
-    (FastAPI's routes answer only the methods they declare, so without this HEAD would be a 405.)
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
-            await self.app(scope, receive, send)
-            return
-        body_sent = False
-
-        async def headers_only(message: Message) -> None:
-            nonlocal body_sent
-            if message["type"] != "http.response.body":
-                await send(message)
-            elif not body_sent:
-                body_sent = True
-                await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def request_problems(scope: Scope) -> list[str]:
@@ -145,19 +157,6 @@ def request_problems(scope: Scope) -> list[str]:
             f"“{shown(longest[0])}” alone has {longest[1]}."
         )
     return list(dict.fromkeys(problems))
-
-
-class RequestSanity:
-    """Answers 400 (saying why) to an address no route could read safely; see ``request_problems``."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and (problems := request_problems(scope)):
-            await _error(Request(scope), 400, "That address cannot be used", problems)(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
 
 
 def _wants_json(request: Request) -> bool:
@@ -257,12 +256,16 @@ def _openapi_errors_as_served(app: FastAPI) -> None:
 
 # Concurrent sync route calls (and so DB connections in use) per process. On SQLite a request is
 # CPU-bound Python around local reads that release the GIL for microseconds at a time, and every
-# release is a GIL hand-off between threads: fewer threads, fewer hand-offs. Measured under wrk on
-# the event page at 8 connections (bench/load.py's database, uvicorn with uvloop and httptools):
-# 4 threads 5.9 ms of CPU per request, 2 threads 4.8 ms, 1 thread 4.4 ms. Two keep a second request
-# going beside a slow one (a text filter scanning statements). PostgreSQL requests wait on the
-# network, with the GIL released, so more of them overlap usefully.
-WORKER_THREADS = {"sqlite": 2, "postgresql": 4}
+# release is a GIL hand-off between the threads that want it (the event loop's among them): fewer
+# threads, fewer hand-offs. Measured under wrk (bench/load.py's 10,000-event database, uvicorn with
+# uvloop and httptools, the same run for each pair): 4 threads 5.9 ms of CPU per event page, 2 threads
+# 4.8 ms, 1 thread 4.4 ms; and with one thread against two, req/s on the event page +10% at 8
+# connections and +45% at 64 (two threads lose throughput as connections grow, one gains), on
+# statements-by-speaker +10-40%, on search +3-10%. The price: a slow request (a text filter
+# scanning statements) holds the others back until it is done; ``SUMMITRY_WEB_THREADS=2`` trades
+# that throughput for a second lane. PostgreSQL requests wait on the network, with the GIL released,
+# so more of them overlap usefully.
+WORKER_THREADS = {"sqlite": 1, "postgresql": 4}
 WORKER_THREADS_DEFAULT = 4
 
 
@@ -301,13 +304,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
     _warm_caches(app)
-    # Outermost last: the headers go on everything, HEAD works on every GET, bad bytes never reach a route,
-    # and the sessions a request opened are closed whatever happened.
-    app.add_middleware(CloseSessions)
-    app.add_middleware(RequestSanity)
-    app.add_middleware(HeadAsGet)
-    app.add_middleware(SecurityHeaders)
+    # The headers go on everything, HEAD works on every GET, bad bytes never reach a route, and the
+    # sessions a request opened are closed whatever happened.
+    app.add_middleware(Frame)
     app.mount("/static", StaticFiles(directory=config.STATIC_DIR), name="static")
+    app.add_route("/events/{slug}", pages.event, methods=["GET"], include_in_schema=False)
     # The HTML pages first: each request is matched against the routes in order, and the pages are
     # what is browsed (no path of one router matches another's, so the order changes no answer; the
     # OpenAPI schema, which lists the JSON and CSV routes only, keeps its order).

@@ -266,6 +266,60 @@ def speaker_checklist(facet: Any, chosen: Sequence[str]) -> Markup:
     return Markup("".join(out))
 
 
+def chart_figure(c: Any) -> Markup:
+    """A ``charts.Chart`` in its figure: the picture, its caption, and the figures as a list (the text
+    alternative, with real links); nothing for no chart (the ``chart`` macro)."""
+    if not c:
+        return Markup("")
+    items = []
+    for mk in c.marks:
+        if not mk.value:
+            continue
+        label = f'<a href="{esc(mk.href)}">{esc(mk.label)}</a>' if mk.href else esc(mk.label)
+        shown = " (shown)" if mk.current else ""
+        items.append(f"      <li>{label}: {esc(plural(mk.value, c.unit))}{shown}</li>\n")
+    cid = esc(c.id)
+    return Markup(
+        f'<figure class="chart-figure" aria-labelledby="{cid}-caption">\n'
+        f'  <div class="chart-box">{c.svg}{c.links}</div>\n'
+        f'  <figcaption id="{cid}-caption">{esc(c.title)} <span class="meta">— {esc(c.desc)}</span></figcaption>\n'
+        '  <details class="chart-data">\n'
+        f"    <summary>The figures{', with links' if c.links else ''}</summary>\n"
+        f"    <ul>\n{''.join(items)}    </ul>\n"
+        "  </details>\n"
+        "</figure>\n"
+    )
+
+
+def cite_box(c: Any) -> Markup:
+    """The "cite this view" box of a ``pages.Cite`` (the ``cite_box`` macro)."""
+    url = esc(c.url)
+    return Markup(
+        '<aside class="cite" aria-labelledby="cite-h">\n'
+        '  <h2 id="cite-h">Cite this view</h2>\n'
+        f'  <p class="cite-text">Summitry, “{esc(c.description)}”, <a href="{url}">{url}</a> '
+        f'(accessed <time datetime="{c.accessed.isoformat()}">{esc(fmt_date(c.accessed))}</time>).</p>\n'
+        "</aside>\n"
+    )
+
+
+def downloads(csv_url: str, json_url: str, what: str = "this list") -> Markup:
+    """ "Download these statements: CSV · JSON" (the ``downloads`` macro)."""
+    return Markup(
+        f'<span class="downloads">Download {esc(what)}: <a href="{esc(csv_url)}" download>CSV</a> · '
+        f'<a href="{esc(json_url)}">JSON</a></span>'
+    )
+
+
+def event_place(e: Any) -> Markup:
+    """ "Venue, City, <a>Country</a>": whichever of the three an event has (the ``event_place`` macro)."""
+    html = ", ".join(esc(b) for b in (e.venue, e.city) if b)
+    if e.country_code:
+        link = f'<a href="{esc(urls.country(e.country_code))}">{esc(e.country_name)}</a>'
+        html = f"{html}, {link}" if html else link
+    return Markup(html)
+
+
 _OPTION_LISTS: OrderedDict[int, tuple[Sequence[Any], str]] = OrderedDict()
 _OPTION_LISTS_LOCK = threading.Lock()
 
@@ -323,6 +377,10 @@ def make_env() -> jinja2.Environment:
         speaker_checklist=speaker_checklist,
         support_html=support,
         agreement_item_html=agreement_item,
+        chart_html=chart_figure,
+        cite_box_html=cite_box,
+        downloads_html=downloads,
+        event_place_html=event_place,
     )
     env.filters.update(date=fmt_date, event_date=fmt_event_date, plural=plural)
     return env

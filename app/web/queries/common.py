@@ -485,10 +485,11 @@ def event_field_spans(
     return found
 
 
-def run(session: Session, stmt: Any, params: dict[str, Any] | None = None) -> CursorResult[Any]:
-    """Execute a Core statement (plain columns) on the session's connection, skipping the ORM's
-    execution layer: the hot read paths never load entities."""
-    return session.connection().execute(stmt, params)
+def run(session: Session | Connection, stmt: Any, params: dict[str, Any] | None = None) -> CursorResult[Any]:
+    """Execute a Core statement (plain columns) on the session's connection (or on a ``Connection``),
+    skipping the ORM's execution layer: the hot read paths never load entities."""
+    conn = session if isinstance(session, Connection) else session.connection()
+    return conn.execute(stmt, params)
 
 
 def _count(session: Session, stmt: Select[Any]) -> int:
@@ -597,7 +598,7 @@ EVENT_AGREEMENTS = Prepared(_AGREEMENT_SELECT.where(Agreement.event_id == bindpa
 
 
 def _agreements(
-    session: Session,
+    session: Session | Connection,
     where: ColumnElement[bool] | None,
     texts: dict[int, tuple[DocRef, str]] | None = None,
     *,

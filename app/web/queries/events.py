@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, extract, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, extract, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
@@ -231,8 +231,10 @@ _EVENT_STATEMENTS = Prepared(  # the sentences are cut from the texts the page l
 )
 
 
-def get_event(session: Session, *, slug: str) -> EventDetail | None:
-    conn = session.connection()
+def get_event(session: Session | Connection, *, slug: str) -> EventDetail | None:
+    """The event at ``slug`` with everything reported about it; every query is ``Prepared``, so a
+    plain ``Connection`` does (the event page passes one) as well as a ``Session``."""
+    conn = session if isinstance(session, Connection) else session.connection()
     found = _EVENT.one_or_none(conn, {"slug": slug})
     if found is None:
         return None
@@ -298,7 +300,7 @@ def get_event(session: Session, *, slug: str) -> EventDetail | None:
         convenors,
         others,
         list(groups.values()),
-        _agreements(session, None, texts, rows=agreements),
+        _agreements(conn, None, texts, rows=agreements),
         source_rows,
         documents,
         support,
