@@ -252,3 +252,23 @@ def test_an_adjunct_after_the_reporting_verb_is_not_what_was_said():
     s = _find(sts, "ceasefire")
     assert s.speaker.name == "Anwar Ibrahim" and "after talks" not in s.text
     assert not any(t.text.startswith("after talks") for t in sts)
+
+
+def test_announced_or_pledged_that_is_a_statement_but_announced_aid_is_not():
+    sts = _run(
+        "President Hassan Rouhani said in a televised address that the agreement opened a new chapter, and he "
+        "pledged that Iran would honor its commitments. Prime Minister Narendra Modi of India also announced "
+        "that India would launch a satellite. President Emmanuel Macron announced 2 billion euros of aid."
+    )
+    assert _find(sts, "new chapter").text == "the agreement opened a new chapter"
+    assert _find(sts, "honor its commitments").speaker.name == "Hassan Rouhani"
+    assert _find(sts, "launch a satellite").speaker.name == "Narendra Modi"
+    assert not any("2 billion" in s.text for s in sts)
+
+
+def test_a_setting_told_after_as_is_not_part_of_the_report():
+    sts = _run(
+        "Pacific island leaders demanded on Monday that wealthy nations deliver on promised climate finance, "
+        "as a regional forum in Fiji's capital opened under the shadow of rising seas."
+    )
+    assert _find(sts, "climate finance").text == "wealthy nations deliver on promised climate finance"

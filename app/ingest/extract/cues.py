@@ -103,11 +103,23 @@ PHRASAL: dict[str, frozenset[str]] = {
 }
 
 
+# Outcome verbs that also report a stated position when a clause follows: "announced that India
+# would launch a satellite", "pledged that Iran would honor its commitments" (with an object,
+# "announced 2 billion euros of aid", they state an outcome only: an agreement, not a statement).
+CLAUSE_REPORTING_VERBS: frozenset[str] = frozenset({"announce", "pledge"})
+
+
 def cue_lemma(tok: Token) -> str | None:
     """The reporting verb's base form if ``tok`` is one used as a verb, else None."""
     if not tok.tag_.startswith("VB"):
         return None
     base = tok.lemma_.lower()
+    if base in CLAUSE_REPORTING_VERBS:
+        that = any(
+            c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children
+        )
+        return base if that else None
     if base not in REPORTING_VERBS:
         return None
     if base in PHRASAL and not any(c.text.lower() in PHRASAL[base] for c in tok.children if c.i > tok.i):

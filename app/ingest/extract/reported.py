@@ -81,6 +81,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _cut_nested(doc: Doc, verb: Token, start: int, end: int) -> int:
     """End the content before another reporting clause inside it ("..., but he warned ...")."""
     for tok in doc[start + 1 : end]:
+        if (
+            tok.lower_ == "as"
+            and tok.dep_ == "mark"
+            and doc[tok.i - 1].text == ","
+            and tok.i > start + 2
+            and any(c.dep_ in _SUBJ for c in tok.head.children)
+        ):
+            return tok.i - 1  # "..., as a regional forum opened in Suva": the story's setting, not the report
         if tok.i == verb.i or cue_lemma(tok) is None:
             continue
         if any(c.dep_ in _SUBJ for c in tok.children) or tok.tag_ == "VBG" or tok.dep_ == "conj":
