@@ -269,3 +269,34 @@ def test_the_same_summit_from_two_outlets_is_one_event_with_two_sources(session:
     _store(session, b, ex_b)
     [ev] = session.scalars(select(Event))
     assert ev.name == "Lyon Summit" and len(ev.sources) == 2
+
+
+def _meeting(src: SourceDocument, counterpart: ActorRef, person: str) -> Extraction:
+    us, ae = ActorRef("country", "United States", "US"), ActorRef("country", "United Arab Emirates", "AE")
+    ev = EventRecord(
+        name=f"Harris-{person.split()[-1]} meeting in Dubai",
+        type="meeting",
+        start=0,
+        end=5,
+        date=dt.date(2023, 12, 2),
+        date_precision="day",
+        city="Dubai",
+        country_code="AE",
+        country="United Arab Emirates",
+        participants=[us, counterpart, ae],
+        people=[ActorRef("person", "Kamala Harris"), ActorRef("person", person)],
+    )
+    return Extraction(events=[ev])
+
+
+def test_two_bilateral_meetings_the_same_day_in_one_city_stay_two_events(session: Session) -> None:
+    a = _source("a.txt", "The Vice President met the President of Egypt.")
+    b = _source("b.txt", "The Vice President met the President of the UAE.")
+    c = _source("c.txt", "The Vice President met the Egyptian leader in Dubai.")
+    _store(session, a, _meeting(a, ActorRef("country", "Egypt", "EG"), "Abdel Fattah al-Sisi"))
+    _store(session, b, _meeting(b, ActorRef("country", "United Arab Emirates", "AE"), "Mohamed bin Zayed"))
+    _store(session, c, _meeting(c, ActorRef("country", "Egypt", "EG"), "Abdel Fattah al-Sisi"))
+    names = sorted(session.scalars(select(Event.name)))
+    assert names == ["Harris-Zayed meeting in Dubai", "Harris-al-Sisi meeting in Dubai"]
+    sisi = session.scalars(select(Event).where(Event.name == "Harris-al-Sisi meeting in Dubai")).one()
+    assert len(sisi.sources) == 2  # the same meeting from a second source still joins

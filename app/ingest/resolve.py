@@ -250,6 +250,27 @@ def _stored_codes(session: Session, event_id: int) -> set[str]:
     return {c for c in rows if c}
 
 
+def _surname_key(name: str) -> str:
+    words = name.lower().replace("al-", "").split()
+    return words[-1] if words else ""
+
+
+def _stored_people(session: Session, event_id: int) -> set[str]:
+    rows = session.scalars(
+        select(Actor.name)
+        .join(Participation, Participation.actor_id == Actor.id)
+        .where(Participation.event_id == event_id, Participation.role == "attendee")
+    )
+    return {_surname_key(n) for n in rows}
+
+
+def _other_counterparts(mine: set[str], theirs: set[str]) -> bool:
+    """Two small meetings whose people each include someone the other lacks ("Harris and Sisi",
+    "Harris and Mohamed bin Zayed"): two bilateral meetings the same day in the same city."""
+    small = 2 <= len(mine) <= 3 and 2 <= len(theirs) <= 3
+    return small and bool(mine - theirs) and bool(theirs - mine)
+
+
 def find_same_event(session: Session, rec: EventRecord) -> Event | None:
     """An event already stored that this record reports, or None.
 
@@ -257,7 +278,8 @@ def find_same_event(session: Session, rec: EventRecord) -> Event | None:
     conflicting city, and the same parties: the participating countries and organisations
     largely agree (Jaccard >= 0.6), or, where either side lists none, the names share their
     distinctive words. Two calls one leader made on the same day with different counterparts
-    stay two events. Undated records only merge on an equal name and country.
+    stay two events, and so do two small meetings whose people each include someone the other
+    lacks. Undated records only merge on an equal name and country.
     """
     family = _KIND_FAMILY.get(rec.type, rec.type)
     kinds = [k for k, f in _KIND_FAMILY.items() if f == family] or [rec.type]
@@ -267,11 +289,14 @@ def find_same_event(session: Session, rec: EventRecord) -> Event | None:
         return next((ev for ev in session.scalars(q) if ev.country_code == rec.country_code), None)
     lo, hi = rec.date - dt.timedelta(days=1), (rec.end_date or rec.date) + dt.timedelta(days=1)
     mine = _codes(rec.participants) | _codes(rec.convenors)
+    my_people = {_surname_key(p.name) for p in rec.people}
     words = _distinctive(rec.name)
     for ev in session.scalars(q.where(Event.start_date.between(lo, hi))):
         if rec.city and ev.city and rec.city.lower() != ev.city.lower():
             continue
         if rec.country_code and ev.country_code and rec.country_code != ev.country_code:
+            continue
+        if _other_counterparts(my_people, _stored_people(session, ev.id)):
             continue
         theirs = _stored_codes(session, ev.id)
         if mine and theirs:
