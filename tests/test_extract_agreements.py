@@ -276,3 +276,15 @@ def test_a_body_or_round_scheduled_to_meet_is_an_announced_plan():
     assert texts.get("The commission will hold its first session in Nairobi on July 12") == "announced"
     assert texts.get("The next round of talks would be held in Geneva in the coming weeks") == "announced"
     assert not any("report" in t for t in texts)
+
+
+def test_terms_told_under_the_deal_or_as_is_to_are_agreed():
+    found = run(
+        "Under the agreement, Seoul will set up a foundation to support the victims. "
+        "Leaders signed a ceasefire deal on Thursday. The withdrawal is to start no later than the second day. "
+        "The aim is to end the war. Under the circumstances, the talks went well."
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("Seoul will set up a foundation to support the victims") == "agreed"  # the frame is cut
+    assert texts.get("The withdrawal is to start no later than the second day") == "agreed"
+    assert not any(t.startswith(("The aim", "Under the circumstances")) for t in texts)

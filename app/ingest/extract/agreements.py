@@ -66,7 +66,7 @@ PLAN_VERBS = {
     "host", "hold", "meet", "contribute", "add", "provide", "give", "co-chair", "chair", "send", "deploy",
     "donate", "allocate", "head", "travel", "visit", "open", "establish", "create", "fund", "supply",
     "deliver", "lift", "release", "return", "withdraw", "resume", "extend", "convene", "join", "restore",
-    "put", "publish", "submit", "launch",
+    "put", "publish", "submit", "launch", "begin", "start", "reopen",
 }  # fmt: skip
 _TALK_NOUNS = frozenset(
     {
@@ -236,10 +236,43 @@ def _subject(tok):
     return None
 
 
+def _under_the_deal(tok) -> bool:
+    """ "Under the agreement, Seoul will set up a foundation": a term of the deal the story reports."""
+    return tok.dep_ == "ROOT" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and c.i < tok.i
+        and any(g.dep_ == "pobj" and g.lower_ in DEAL_NOUNS and g.lower_ != "resolution" for g in c.children)
+        for c in tok.children
+    )
+
+
+_NOT_TERMS = frozenset({"aim", "goal", "plan", "idea", "purpose", "task", "challenge", "priority", "hope", "question"})
+
+
+def _term_to_be(tok) -> bool:
+    """ "The withdrawal is to start no later than ...", "Ukraine is to regain control": a term of a deal
+    told in the same or the previous sentence (not "the aim is to ...")."""
+    if _lemma(tok) != "be" or tok.dep_ != "ROOT":
+        return False
+    to_verb = (c for c in tok.children if c.dep_ == "xcomp")
+    if not any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in to_verb):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() in _NOT_TERMS or subj.pos_ == "PRON":
+        return False
+    sent = tok.sent
+    doc = tok.doc
+    prev = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(t.lower_ in DEAL_NOUNS for t in doc[prev.start : sent.end])
+
+
 def _classify(tok) -> tuple[AgreementStatus, object] | None:
     """(status, clause root) when ``tok`` is an outcome cue."""
     low = tok.lower_
     lem = _lemma(tok)
+    if _under_the_deal(tok) or _term_to_be(tok):
+        return "agreed", tok
     predicate = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)  # "We affirm" tagged JJ
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or predicate:
         if _negated(tok):
