@@ -642,3 +642,13 @@ def test_an_event_of_an_organisation_is_named_for_it_and_placed_past_the_complem
     )
     summit = next(e for e in evs if e.type == "summit")
     assert summit.name.startswith("Mercosur summit") and summit.country == "Argentina"
+
+
+def test_a_named_building_is_a_venue_not_a_city():
+    evs = run(
+        "MINSK (Reuters) - The leaders of Russia and Ukraine held all-night talks in the Palace of Independence "
+        "on Wednesday.",
+        dt.date(2015, 2, 12),
+    )
+    talks = next(e for e in evs if e.type == "talks")
+    assert talks.city == "Minsk" and talks.venue == "Palace of Independence"

@@ -26,12 +26,20 @@ _NOT_PLACE_HEADS = {
 }
 
 
+def is_venue_name(name: str) -> bool:
+    """ "Palace of Independence", "Villa La Grange": a named building (and not a known city)."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    return any(w in places.VENUE_WORDS for w in words) and gazetteer.lookup_city(name) is None
+
+
 def looks_like_place(ctx: DocContext, name: str) -> bool:
     if name.split()[-1:] and name.split()[-1] in _NOT_PLACE_HEADS:
         return False  # "in the Biden-Harris Administration"
     place = gazetteer.lookup(name)
     if place is not None and place.how == "demonym":
         return False  # "in the Angolan capital": the capital is the place, not "Angolan"
+    if is_venue_name(name):
+        return False  # "talks in the Palace of Independence": a building, not a city
     return any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in ctx.ents)
 
 
@@ -108,6 +116,9 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
             return
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
         if ent.text.split()[-1] in _NOT_PLACE_HEADS:
+            return
+        if is_venue_name(ent.text):
+            mm.venue = mm.venue or re.sub(r"^the\s+", "", ent.text, flags=re.I)
             return
         after = text[ent.end_char : ent.end_char + 30]
         city, code = places.resolve_place(ent.text, after)
