@@ -272,3 +272,12 @@ def test_a_setting_told_after_as_is_not_part_of_the_report():
         "as a regional forum in Fiji's capital opened under the shadow of rising seas."
     )
     assert _find(sts, "climate finance").text == "wealthy nations deliver on promised climate finance"
+
+
+def test_how_or_when_something_was_said_is_not_what_was_said():
+    sts = _run(
+        "Russian President Vladimir Putin spoke through an interpreter. "
+        "US President Joe Biden spoke April 13 with reporters. "
+        "Putin said through an interpreter that the talks had been constructive."
+    )
+    assert [s.text for s in sts] == ["the talks had been constructive"]

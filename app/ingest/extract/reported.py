@@ -144,6 +144,8 @@ def content_of(verb: Token) -> tuple[int, int] | None:
             rights = [c for c in rights if c is not part]
         # "..., Anwar said, after talks in the capital": an adjunct set off by a comma is not what was said
         rights = [c for c in rights if not (c.dep_ in {"prep", "advcl"} and doc[c.left_edge.i - 1].text == ",")]
+        # "said through an interpreter", "said via a spokesman": how it was said
+        rights = [c for c in rights if not (c.dep_ == "prep" and c.text.lower() in {"through", "via"})]
         if not rights:
             return _left_content(verb)
         start = rights[0].left_edge.i
@@ -158,6 +160,8 @@ def content_of(verb: Token) -> tuple[int, int] | None:
     start, end = _trim(doc, start, end)
     if end - start < 2:
         return None
+    if all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in doc[start:end]):
+        return None  # "spoke April 13": a day, not something said
     return start, end
 
 
