@@ -27,18 +27,18 @@ from app.ingest.sources import SourceDocument, read_documents
 FIXTURES = Path(__file__).parent / "fixtures" / "quality"
 SCORER = Path(__file__).parents[2] / "shared" / "eval" / "score.py"
 
-# measured when set, over the whole folder (36 documents; the hn_* and hw_* news were written by
-# annotators who never saw the rules and scored before tuning, see README): attribution 0.901,
-# statements 0.931, people 0.955, events 0.682, agreements 0.805, overall 0.836
-MIN_F1 = {"attribution": 0.88, "statements": 0.91, "people": 0.94, "events": 0.65, "agreements": 0.78}
-MIN_OVERALL = 0.81
+# measured when set, over the whole folder (52 documents; the hn_*, hw_*, h3_* and h4_* news were
+# written by annotators who never saw the rules and scored before tuning, see README): attribution
+# 0.910, statements 0.933, people 0.955, events 0.714, agreements 0.786, overall 0.841
+MIN_F1 = {"attribution": 0.89, "statements": 0.91, "people": 0.94, "events": 0.69, "agreements": 0.76}
+MIN_OVERALL = 0.82
 # real White House readouts from shared/corpora/wh-readouts, annotated without looking at the rules
-# (gold only here; the text is read from the corpus), 18 documents: attribution 0.885, events 0.793,
-# people 0.927, agreements 0.911, overall 0.879 when set
+# (gold only here; the text is read from the corpus), 26 documents: attribution 0.872, events 0.810,
+# people 0.919, agreements 0.857, overall 0.865 when set
 READOUTS_GOLD = Path(__file__).parent / "fixtures" / "readouts_gold"
 CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "wh-readouts"
-READOUTS_MIN_F1 = {"attribution": 0.85, "events": 0.75, "people": 0.90, "agreements": 0.88}
-READOUTS_MIN_OVERALL = 0.85
+READOUTS_MIN_F1 = {"attribution": 0.85, "events": 0.78, "people": 0.90, "agreements": 0.83}
+READOUTS_MIN_OVERALL = 0.84
 
 
 def _scorer() -> ModuleType:
