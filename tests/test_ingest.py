@@ -300,3 +300,17 @@ def test_two_bilateral_meetings_the_same_day_in_one_city_stay_two_events(session
     assert names == ["Harris-Zayed meeting in Dubai", "Harris-al-Sisi meeting in Dubai"]
     sisi = session.scalars(select(Event).where(Event.name == "Harris-al-Sisi meeting in Dubai")).one()
     assert len(sisi.sources) == 2  # the same meeting from a second source still joins
+
+
+def test_undated_events_with_a_generic_name_never_merge(session: Session) -> None:
+    def undated(src: SourceDocument, name: str) -> Extraction:
+        return Extraction(events=[EventRecord(name=name, type="visit", start=0, end=5, participants=[FR])])
+
+    a, b = _source("a.txt", "He will visit soon."), _source("b.txt", "She will visit later.")
+    c, d = _source("c.txt", "The Woodside Summit."), _source("d.txt", "The Woodside Summit again.")
+    _store(session, a, undated(a, "visit"))
+    _store(session, b, undated(b, "visit"))
+    _store(session, c, undated(c, "Woodside Summit"))
+    _store(session, d, undated(d, "Woodside Summit"))
+    names = sorted(session.scalars(select(Event.name)))
+    assert names == ["Woodside Summit", "visit", "visit"]

@@ -225,6 +225,9 @@ _GENERIC = {
     "minister",
     "secretary",
     "vice",
+    "next",
+    "person",
+    "trip",
 }
 _KIND_FAMILY = {"summit": "gathering", "meeting": "gathering", "conference": "gathering"}
 
@@ -279,12 +282,15 @@ def find_same_event(session: Session, rec: EventRecord) -> Event | None:
     largely agree (Jaccard >= 0.6), or, where either side lists none, the names share their
     distinctive words. Two calls one leader made on the same day with different counterparts
     stay two events, and so do two small meetings whose people each include someone the other
-    lacks. Undated records only merge on an equal name and country.
+    lacks. Undated records only merge on an equal, distinctive name ("Woodside Summit", never
+    "visit") and country.
     """
     family = _KIND_FAMILY.get(rec.type, rec.type)
     kinds = [k for k, f in _KIND_FAMILY.items() if f == family] or [rec.type]
     q = select(Event).where(Event.kind.in_(kinds))
     if rec.date is None:
+        if not _distinctive(rec.name):
+            return None  # "visit", "next meeting": nothing says two undated ones are the same
         q = q.where(Event.start_date.is_(None), func.lower(Event.name) == rec.name.lower())
         return next((ev for ev in session.scalars(q) if ev.country_code == rec.country_code), None)
     lo, hi = rec.date - dt.timedelta(days=1), (rec.end_date or rec.date) + dt.timedelta(days=1)
