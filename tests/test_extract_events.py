@@ -652,3 +652,12 @@ def test_a_named_building_is_a_venue_not_a_city():
     )
     talks = next(e for e in evs if e.type == "talks")
     assert talks.city == "Minsk" and talks.venue == "Palace of Independence"
+
+
+def test_a_bodys_next_meeting_is_named_for_the_body():
+    evs = run(
+        "Collaboration will continue in the coming weeks, and the Steering Committee will hold its next "
+        "meeting in March.",
+        dt.date(2023, 1, 27),
+    )
+    assert [e.name for e in evs] == ["next meeting of the Steering Committee"]

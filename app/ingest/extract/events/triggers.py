@@ -356,6 +356,11 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         rnd = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if rnd is not None and rnd.lower_ == "round":
             mm.phrase = f"next round of {tok.lower_}"
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and lemma_of(tok.head) in ("hold", "host", "convene"):
+            body = tok.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+            if len(body.split()) <= 5:  # "the Steering Committee will hold its next meeting in March"
+                mm.phrase = f"next {tok.lower_} of {body}" if body.lower().startswith("the ") else mm.phrase
         if rnd is not None and rnd.lower_ == "round" and not (mm.city or mm.country_code):
             # "the next round of talks will take place in Geneva": the place hangs off the round's verb
             for c in rnd.head.children if rnd.dep_ in ("nsubj", "nsubjpass") else ():
