@@ -12,6 +12,12 @@ def run(text: str, published: dt.date):
     return events.find_events(make_ctx(text, published), [])
 
 
+def run_with_people(text: str, published: dt.date):
+    """The whole extraction, so events see the people found (their countries, their surnames)."""
+    title, _, body = text.partition("\n\n")
+    return extract(make_ctx(body, published, title=title)).events
+
+
 def test_readout_title_call():
     text = (
         "Readout of President Anna Berg's Call with Prime Minister Tomas Vik of Norway\n\n"
@@ -524,8 +530,7 @@ def test_separate_calls_with_two_partners_are_two_events():
         "Fattah al-Burhan and RSF commander Mohamed Hamdan Daglo on Tuesday.\n"
         "Blinken later held phone calls with the foreign ministers of Egypt and Qatar."
     )
-    title, _, body = text.partition("\n\n")
-    evs = extract(make_ctx(body, dt.date(2023, 5, 12), title=title)).events  # with the people found
+    evs = run_with_people(text, dt.date(2023, 5, 12))
     calls = [e for e in evs if e.type == "call"]
     assert len(calls) == 4
     assert all(e.name.endswith("call") for e in calls)
@@ -539,8 +544,7 @@ def test_talks_in_a_described_lede_city_with_the_first_verbs_subject():
         "Indian Prime Minister Ravi Mehta made an unannounced stopover in the Pakistani city of Lahore yesterday "
         "and held talks with Pakistani Prime Minister Imran Qureshi."
     )
-    title, _, body = text.partition("\n\n")
-    evs = extract(make_ctx(body, dt.date(2015, 12, 26), title=title)).events
+    evs = run_with_people(text, dt.date(2015, 12, 26))
     talks = next(e for e in evs if e.type == "talks")
     assert talks.location == "Lahore, Pakistan" and talks.date == dt.date(2015, 12, 25)
     assert {p.name for p in talks.participants} == {"India", "Pakistan"}
@@ -565,8 +569,7 @@ def test_spoke_with_one_and_then_with_another_is_two_calls():
         "President Anna Berg of Norway spoke by phone on Saturday with Prime Minister Lars Lund of Denmark "
         "and then with President Mart Tamm of Estonia."
     )
-    title, _, body = text.partition("\n\n")
-    calls = [e for e in extract(make_ctx(body, dt.date(2025, 7, 28), title=title)).events if e.type == "call"]
+    calls = [e for e in run_with_people(text, dt.date(2025, 7, 28)) if e.type == "call"]
     assert sorted(e.name for e in calls) == ["Berg-Lund phone call", "Berg-Tamm phone call"]
     assert all(e.date == dt.date(2025, 7, 26) for e in calls)
 
@@ -602,8 +605,7 @@ def test_story_people_met_by_surname_even_when_the_tagger_misses_them():
         "The agreement came a week after Kiir and Machar met face to face for the first time in two years, "
         "in Addis Ababa on June 20."
     )
-    title, _, body = text.partition("\n\n")
-    evs = extract(make_ctx(body, dt.date(2018, 6, 28), title=title)).events
+    evs = run_with_people(text, dt.date(2018, 6, 28))
     met = next(e for e in evs if e.date == dt.date(2018, 6, 20))
     assert met.city == "Addis Ababa" and "Kiir" in met.name
 
@@ -614,8 +616,7 @@ def test_a_visit_is_not_merged_into_another_pairs_meeting_in_the_same_city():
         "US Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas in Ramallah on Sunday.\n"
         "Jordan's King Abdullah travelled to Ramallah on Monday for talks with Abbas."
     )
-    title, _, body = text.partition("\n\n")
-    evs = extract(make_ctx(body, dt.date(2022, 3, 28), title=title)).events
+    evs = run_with_people(text, dt.date(2022, 3, 28))
     met = next(e for e in evs if e.date == dt.date(2022, 3, 27))
     assert "Blinken" in met.name and {p.name for p in met.participants} == {"United States", "Palestine"}
     assert any(e.type == "visit" and e.date != dt.date(2022, 3, 27) for e in evs)
@@ -629,8 +630,7 @@ def test_a_meeting_told_with_its_own_place_during_a_visit_is_its_own_event():
         "Finnish President Helena Virtanen arrived in Kyiv on Tuesday. Virtanen met Ukrainian Prime Minister "
         "Taras Hnatyuk."
     )
-    title, _, body = text.partition("\n\n")
-    evs = extract(make_ctx(body, dt.date(2024, 2, 6), title=title)).events
+    evs = run_with_people(text, dt.date(2024, 2, 6))
     assert any(e.type == "meeting" and "Ali" in e.name for e in evs)
     assert not any(e.type == "meeting" and "Hnatyuk" in e.name for e in evs)  # told again as her visit
 
