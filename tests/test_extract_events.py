@@ -661,3 +661,16 @@ def test_a_bodys_next_meeting_is_named_for_the_body():
         dt.date(2023, 1, 27),
     )
     assert [e.name for e in evs] == ["next meeting of the Steering Committee"]
+
+
+def test_a_summit_told_after_a_lede_without_an_event_takes_its_day_and_the_signers():
+    text = (
+        "Caspian deal signed\n\n"
+        "AKTAU, Kazakhstan (AFP) - The leaders of the five countries bordering the Caspian Sea on Sunday signed "
+        "a landmark convention on its legal status.\n"
+        "Presidents Vladimir Putin of Russia, Hassan Rouhani of Iran and Ilham Aliyev of Azerbaijan put their "
+        "names to the document at a summit hosted by Kazakh President Nursultan Nazarbayev in the port city of Aktau."
+    )
+    summit = next(e for e in run_with_people(text, dt.date(2018, 8, 12)) if e.type == "summit")
+    assert summit.date == dt.date(2018, 8, 12) and summit.location == "Aktau, Kazakhstan"
+    assert {"Russia", "Iran", "Azerbaijan"} <= {p.name for p in summit.participants}

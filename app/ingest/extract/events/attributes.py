@@ -232,6 +232,19 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
                 spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+        if (
+            not verb
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("at", "during")
+            and tok.head.head.pos_ == "VERB"
+            and verb_tok is None
+        ):
+            # "Presidents Putin of Russia and Rouhani of Iran signed the document at a summit": its parties
+            spans.extend(
+                (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                for c in tok.head.head.children
+                if c.dep_ == "nsubj"
+            )
     codes: list[str] = []
     ppl: list[actors.Person] = []
     for a, b in spans:

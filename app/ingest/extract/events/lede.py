@@ -87,7 +87,10 @@ def lede_defaults(
         if (in_lede or m.sent_start == after_lede) and not m.codes and not m.persons and len(lede_codes) >= 2:
             m.codes = list(lede_codes)
         host_event = bool(re.search(r"(?:margins|sidelines)\s+of\s+(?:the\s+)?$", text[max(0, m.start - 40) : m.start]))
-        if in_lede and m.date is None and not m.official and not host_event:
+        # the story's first event, told just after a lede that names no event ("The leaders ... on
+        # Sunday signed a convention. [They] put their names to it at a summit in Aktau")
+        first_after = m is first_body and m.sent_start == after_lede and not m.again
+        if (in_lede or first_after) and m.date is None and not m.official and not host_event:
             days = {
                 d.day: d
                 for d in all_dates
