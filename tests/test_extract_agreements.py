@@ -288,3 +288,13 @@ def test_terms_told_under_the_deal_or_as_is_to_are_agreed():
     assert texts.get("Seoul will set up a foundation to support the victims") == "agreed"  # the frame is cut
     assert texts.get("The withdrawal is to start no later than the second day") == "agreed"
     assert not any(t.startswith(("The aim", "Under the circumstances")) for t in texts)
+
+
+def test_an_announcement_or_a_deal_still_to_come_in_an_infinitive_is_no_outcome():
+    found = run(
+        "The leaders were expected to announce the outcome later. Uribe urged voters to reject the deal. "
+        "The two sides agreed to reach a deal by May."
+    )
+    texts = [a.text for a in found]
+    assert not any("announce the outcome" in t or "reject the deal" in t for t in texts)
+    assert any(t.startswith("The two sides agreed to reach a deal by May") for t in texts)

@@ -267,12 +267,30 @@ def _term_to_be(tok) -> bool:
     return any(t.lower_ in DEAL_NOUNS for t in doc[prev.start : sent.end])
 
 
+_INTENT_HEADS = frozenset({"agree", "decide", "commit", "pledge", "vow", "plan", "intend", "resolve", "promise"})
+
+
+def _not_an_outcome(tok) -> bool:
+    """An announcement, a deal or a refusal still to come in an infinitive: "expected to announce the
+    outcome", "urged voters to reject the deal", "the courage to reach a deal" ("agreed to" and
+    "decided to" are outcomes)."""
+    if _lemma(tok) not in ANNOUNCED | REJECTED | DEAL_VERBS:
+        return False
+    return (
+        tok.dep_ in ("xcomp", "advcl", "acl", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and _lemma(tok.head) not in _INTENT_HEADS
+    )
+
+
 def _classify(tok) -> tuple[AgreementStatus, object] | None:
     """(status, clause root) when ``tok`` is an outcome cue."""
     low = tok.lower_
     lem = _lemma(tok)
     if _under_the_deal(tok) or _term_to_be(tok):
         return "agreed", tok
+    if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and _not_an_outcome(tok):
+        return None
     predicate = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)  # "We affirm" tagged JJ
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or predicate:
         if _negated(tok):
