@@ -281,3 +281,16 @@ def test_how_or_when_something_was_said_is_not_what_was_said():
         "Putin said through an interpreter that the talks had been constructive."
     )
     assert [s.text for s in sts] == ["the talks had been constructive"]
+
+
+def test_a_government_speaks_as_its_country_but_its_spokesman_does_not():
+    sts = _run(
+        "The German government said the deal should be signed before the end of the year. "
+        "Fiji's government said the forum would meet in July. "
+        "The White House said it had been informed of the talks. "
+        "A White House spokesman said the president was pleased."
+    )
+    assert _find(sts, "signed before").speaker.name == "Germany"
+    assert _find(sts, "forum would meet").speaker.name == "Fiji"
+    assert _find(sts, "informed of the talks").speaker.name == "United States"
+    assert _find(sts, "pleased").speaker.name == "White House spokesman"

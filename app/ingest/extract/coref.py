@@ -8,6 +8,7 @@ the most recent compatible subject: "he said" after "A met B" is A.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -362,6 +363,9 @@ class Resolver:
             p = self._by_title(words, head.i)
             if p is not None:
                 return Actor("person", ActorRef("person", p.name), p)
+        government = _government_of(text)
+        if government is not None:
+            return government
         if low in GROUP_NOUNS or (head.tag_ == "NNPS") or gazetteer.seat(text) is not None:
             plural = head.tag_ in {"NNS", "NNPS"} or low in {"delegation", "team"}
             prep = next((c for c in head.rights if c.dep_ == "prep" and c.text.lower() in {"from", "of"}), None)
@@ -414,3 +418,20 @@ class Resolver:
                 self.thing = actor
         elif actor.kind == "place":
             self.thing = actor
+
+
+_GOVERNMENT_RE = re.compile(r"^(?:the\s+)?(.+?)(?:['’]s)?\s+government$", re.I)
+# the seat that stands for a government when it speaks ("the White House said"), not its offices
+_GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "downing street", "elysee", "élysée"})
+
+
+def _government_of(text: str) -> Actor | None:
+    """ "the German government", "Fiji's government", "the White House" said: the country, as the
+    annotation convention names governments ("governments are given as the country")."""
+    m = _GOVERNMENT_RE.match(text)
+    place = gazetteer.lookup(m.group(1)) if m else None
+    if place is None and re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower() in _GOVERNMENT_SEATS:
+        place = gazetteer.seat(text)
+    if place is None or place.kind != "country":
+        return None
+    return Actor("place", ActorRef("country", place.name, place.code))
