@@ -674,3 +674,13 @@ def test_a_summit_told_after_a_lede_without_an_event_takes_its_day_and_the_signe
     summit = next(e for e in run_with_people(text, dt.date(2018, 8, 12)) if e.type == "summit")
     assert summit.date == dt.date(2018, 8, 12) and summit.location == "Aktau, Kazakhstan"
     assert {"Russia", "Iran", "Azerbaijan"} <= {p.name for p in summit.participants}
+
+
+def test_a_bare_summit_with_nothing_to_place_it_is_no_event():
+    evs = run_with_people(
+        "Summit held\n\nSINGAPORE (AP) - President Donald Trump and Kim Jong Un met at a summit in Singapore on "
+        "Tuesday.\nThe summit had been thrown into doubt last month when Trump cancelled it in a letter to Kim.",
+        dt.date(2018, 6, 12),
+    )
+    assert [e.name for e in evs] == ["Trump-Kim summit in Singapore"]
+    assert "United Nations" not in {p.name for p in evs[0].participants}  # the "Un" of Kim Jong Un

@@ -56,3 +56,8 @@ def test_regional_organisations():
     ):
         place = gazetteer.lookup(name)
         assert place is not None and place.code == code and place.kind == "organisation"
+
+
+def test_short_names_match_only_as_acronyms_in_capitals():
+    assert gazetteer.lookup("Un") is None and gazetteer.lookup("Us") is None
+    assert gazetteer.lookup("UN").code == "UN" and gazetteer.lookup("US").code == "US"

@@ -688,6 +688,8 @@ def _index() -> dict[str, Place]:
 
 def lookup(text: str) -> Place | None:
     """A country or organisation named, described by a demonym, or stood for by its capital."""
+    if len(text.strip()) <= 3 and not text.strip().isupper():
+        return None  # "Un" of Kim Jong Un, "Us": short names are acronyms, written in capitals
     key = _fold(text)
     key = re.sub(r"'s$", "", key)
     place = _index().get(key)

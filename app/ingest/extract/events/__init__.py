@@ -95,7 +95,14 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
                         ev.participants.append(r)
     inherit_from_host(clusters, events)
     story_place(ctx, clusters, events)
-    return [e for e in events if e is not None]
+    return [e for e in events if e is not None and not _empty(e)]
+
+
+def _empty(ev: EventRecord) -> bool:
+    """A bare "the summit" with no day, place, venue, party or person: nothing a reader could place."""
+    return not (ev.date or ev.city or ev.country_code or ev.venue or ev.participants or ev.people or ev.convenors) and (
+        ev.name.lower() in {"summit", "meeting", "talks", "phone call", "visit", "conference", "negotiations"}
+    )
 
 
 def _repeat_kind(clusters: list[list[Mention]]) -> None:
