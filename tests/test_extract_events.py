@@ -684,3 +684,14 @@ def test_a_bare_summit_with_nothing_to_place_it_is_no_event():
     )
     assert [e.name for e in evs] == ["Trump-Kim summit in Singapore"]
     assert "United Nations" not in {p.name for p in evs[0].participants}  # the "Un" of Kim Jong Un
+
+
+def test_a_readouts_trilateral_meeting_is_named_for_its_three_leaders():
+    text = (
+        "Readout of President Biden's Meeting with Prime Minister Andersson of Sweden and President Niinisto "
+        "of Finland\n\n"
+        "President Joseph R. Biden, Jr. met today with Prime Minister Magdalena Andersson of Sweden and "
+        "President Sauli Niinisto of Finland."
+    )
+    evs = run_with_people(text, dt.date(2022, 5, 19))
+    assert [e.name for e in evs] == ["Biden-Andersson-Niinisto meeting"]

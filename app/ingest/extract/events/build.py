@@ -140,7 +140,7 @@ def _describe(
     who = ""
     if not has_actor:
         leaders = [p.surname for p in s.persons if p.code or p.side][:3]
-        if s.from_title and len(s.persons) != 2:
+        if s.from_title and len(s.persons) not in (2, 3):
             leaders = []
         if len(leaders) < 2 and len(s.persons) == 2 and not s.from_title:
             leaders = [p.surname for p in s.persons]
