@@ -294,3 +294,12 @@ def test_a_government_speaks_as_its_country_but_its_spokesman_does_not():
     assert _find(sts, "forum would meet").speaker.name == "Fiji"
     assert _find(sts, "informed of the talks").speaker.name == "United States"
     assert _find(sts, "pleased").speaker.name == "White House spokesman"
+
+
+def test_officials_of_both_sides_speak_jointly_and_are_no_one_speaker():
+    sts = _run(
+        "U.S. and UK officials reaffirmed their commitment to the delivery of submarines. "
+        "British officials said the talks had been useful."
+    )
+    assert not any("commitment to the delivery" in s.text for s in sts)
+    assert _find(sts, "talks had been useful").speaker.name == "British officials"

@@ -180,6 +180,8 @@ class Resolver:
         self.doc: Doc = ctx.doc
         self.people = people
         self.home = gazetteer.outlet_country(ctx.outlet)
+        # "Joint Statement on U.S.-UK Consultations": its unnamed "officials" speak for both sides
+        self.joint_document = bool(re.search(r"\bjoint\s+statement\b", ctx.title or "", re.I))
         self.token_person: dict[int, PersonRecord] = {}
         starts: dict[int, tuple[int, PersonRecord]] = {}
         for p in people:
@@ -368,6 +370,10 @@ class Resolver:
             return government
         if low in GROUP_NOUNS or (head.tag_ == "NNPS") or gazetteer.seat(text) is not None:
             plural = head.tag_ in {"NNS", "NNPS"} or low in {"delegation", "team"}
+            sides = {p.code for t in toks if (p := gazetteer.lookup(t.text)) is not None and p.kind == "country"}
+            if plural and (len(sides) >= 2 or (self.joint_document and not sides)):
+                # "U.S. and UK officials reaffirmed ...": both sides speaking, a joint statement
+                return _JOINT
             prep = next((c for c in head.rights if c.dep_ == "prep" and c.text.lower() in {"from", "of"}), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if obj is not None and obj.i == prep.i + 1 and gazetteer.lookup(obj.text) is not None:
