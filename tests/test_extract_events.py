@@ -695,3 +695,15 @@ def test_a_readouts_trilateral_meeting_is_named_for_its_three_leaders():
     )
     evs = run_with_people(text, dt.date(2022, 5, 19))
     assert [e.name for e in evs] == ["Biden-Andersson-Niinisto meeting"]
+
+
+def test_a_stadium_is_a_venue_and_a_capital_a_little_further_is_the_place():
+    text = (
+        "Peace signed\n\n"
+        "NAIROBI, Kenya (AFP) - Sudanese Vice President Ali Osman Taha and rebel leader John Garang signed a "
+        "peace agreement at the Nyayo National Stadium on Sunday.\n"
+        "Envoy Zalmay Khalilzad and Mullah Abdul Ghani Baradar signed the accord at a ceremony in the Qatari "
+        "capital on Saturday."
+    )
+    evs = [e for e in run_with_people(text, dt.date(2005, 1, 9)) if e.type == "other"]
+    assert {(e.city, e.venue) for e in evs} >= {("Nairobi", "Nyayo National Stadium"), ("Doha", None)}

@@ -175,6 +175,11 @@ VENUE_WORDS = (
     "Lodge",
     "Fort",
     "Base",
+    "Stadium",
+    "Arena",
+    "Auditorium",
+    "Theatre",
+    "Theater",
 )
 _VENUE_RE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)(?:(?:of|the|de|du|des)\s+|[A-Z][\w'’.-]*\s+)*(?:"

@@ -88,7 +88,7 @@ def described_place(ctx: DocContext, mm: Mention, sent) -> None:
         if city and city.split()[-1] not in _NOT_PLACE_HEADS:
             mm.city, mm.country_code = city, code  # "the village of X" says X is a place
             return
-    m = _CAPITAL_RE.search(window[:30])
+    m = _CAPITAL_RE.search(window[:30]) or _CAPITAL_RE.search(window[:70].split(",")[0])  # within the clause
     if m:
         place = gazetteer.lookup(m.group(1))
         cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
