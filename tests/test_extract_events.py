@@ -707,3 +707,13 @@ def test_a_stadium_is_a_venue_and_a_capital_a_little_further_is_the_place():
     )
     evs = [e for e in run_with_people(text, dt.date(2005, 1, 9)) if e.type == "other"]
     assert {(e.city, e.venue) for e in evs} >= {("Nairobi", "Nyayo National Stadium"), ("Doha", None)}
+
+
+def test_a_deal_signed_with_an_armed_movement_is_a_signing():
+    evs = run_with_people(
+        "Deal signed\n\nDOHA (Reuters) - The United States signed an agreement with the Taliban on Saturday.",
+        dt.date(2020, 2, 29),
+    )
+    signing = next(e for e in evs if e.type == "other")
+    assert signing.date == dt.date(2020, 2, 29) and signing.city == "Doha"
+    assert {"United States", "Taliban"} <= {p.name for p in signing.participants}

@@ -303,3 +303,10 @@ def test_officials_of_both_sides_speak_jointly_and_are_no_one_speaker():
     )
     assert not any("commitment to the delivery" in s.text for s in sts)
     assert _find(sts, "talks had been useful").speaker.name == "British officials"
+
+
+def test_the_group_that_spoke_last_speaks_again_as_the_group():
+    sts = _run(
+        "The RSF denied the accusation. In a post on Telegram, the group said its forces had repelled an attack."
+    )
+    assert _find(sts, "repelled an attack").speaker.name == "RSF"

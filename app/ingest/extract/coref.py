@@ -292,8 +292,11 @@ class Resolver:
             speaking
             and low in _BODY_NOUNS
             and [t.text.lower() for t in self.doc[head.left_edge.i : head.i]] == ["the"]
-            and self.speaker_thing.kind == "group"
-        ):
+            and (
+                self.speaker_thing.kind == "group"
+                or (self.speaker_thing.kind == "place" and self.speaker_thing.ref.kind == "organisation")
+            )
+        ):  # "the group said": the body that spoke last, an organisation of the gazetteer too
             return self.speaker_thing
         if head.text.isupper() and len(head.text) > 2 and head.i == head.sent.start:
             # a wire dateline parsed as the subject: "SUVA, Fiji (AP) — Pacific leaders demanded ..."

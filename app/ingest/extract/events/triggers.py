@@ -421,5 +421,8 @@ def _signed_between_parties(tok, persons) -> bool:
     return (
         sides >= 2
         or conj_actor_subject(tok, persons)
-        or any(c.dep_ == "prep" and c.lower_ in ("with", "between") and prep_actor(c, persons) for c in tok.children)
+        or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") and prep_actor(c, persons)
+            for c in (*tok.children, *(g for o in objs for g in o.children))  # "signed an agreement with X"
+        )
     )
