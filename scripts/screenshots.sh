@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${SUMMITRY_DEMO_DB:-data/demo.db}
 port=${SUMMITRY_DEMO_PORT:-8799}
-export SUMMITRY_DATABASE_URL="sqlite:///$PWD/$db"
+case $db in /*) ;; *) db="$PWD/$db" ;; esac   # SUMMITRY_DEMO_DB may be absolute or relative
+export SUMMITRY_DATABASE_URL="sqlite:///$db"
 sources=(seeds)
 [ -d ../shared/corpora/wh-readouts/docs/2023 ] && sources+=(../shared/corpora/wh-readouts/docs/2023)
 .venv/bin/summitry ingest --quiet "${sources[@]}" || true   # a failed document is reported, not fatal here
