@@ -52,24 +52,34 @@ _CITY_OF_RE = re.compile(
 )
 
 
+def _city_of(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """The city of a "the Tanzanian city of Arusha" match, with the country its demonym names."""
+    city, code = places.resolve_place(m.group(1))
+    if code is None:
+        dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
+        place = gazetteer.lookup(dem.group(1)) if dem else None
+        code = place.code if place is not None and place.kind == "country" else None
+    if city and city.split()[-1] not in _NOT_PLACE_HEADS:
+        return city, code
+    return None
+
+
+def _capital(m: re.Match[str]) -> tuple[str, str] | None:
+    """The capital of an "in the Saudi capital" / "in Fiji's capital" match."""
+    place = gazetteer.lookup(m.group(1))
+    cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
+    return (cap, place.code) if cap and place is not None else None
+
+
 def described_city(text: str) -> tuple[str, str] | None:
     """The first city a text describes rather than names bare: "in the Pakistani city of Lahore",
     "in the Angolan capital" (a city with a known country only)."""
     m = _CITY_OF_RE.search(text)
-    if m:
-        city, code = places.resolve_place(m.group(1))
-        dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
-        place = gazetteer.lookup(dem.group(1)) if dem and code is None else None
-        code = code or (place.code if place is not None and place.kind == "country" else None)
-        if city and code and city.split()[-1] not in _NOT_PLACE_HEADS:
-            return city, code
+    found = _city_of(m) if m else None
+    if found is not None and found[1] is not None:
+        return found[0], found[1]
     c = _CAPITAL_RE.search(text)
-    if c:
-        place = gazetteer.lookup(c.group(1))
-        cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
-        if cap and place is not None:
-            return cap, place.code
-    return None
+    return _capital(c) if c else None
 
 
 def described_place(ctx: DocContext, mm: Mention, sent) -> None:
@@ -79,21 +89,14 @@ def described_place(ctx: DocContext, mm: Mention, sent) -> None:
     m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window)
     if m is not None and m.start() > 30:
         m = None  # "met Kim at the border village of Panmunjom": close to the trigger only
-    if m:
-        city, code = places.resolve_place(m.group(1))
-        if code is None:
-            dem = re.search(r"the\s+([A-Z][\w'’-]+)\s+(?:city|town|port|capital|resort)", m.group(0))
-            place = gazetteer.lookup(dem.group(1)) if dem else None
-            code = place.code if place is not None and place.kind == "country" else None
-        if city and city.split()[-1] not in _NOT_PLACE_HEADS:
-            mm.city, mm.country_code = city, code  # "the village of X" says X is a place
-            return
-    m = _CAPITAL_RE.search(window[:30]) or _CAPITAL_RE.search(window[:70].split(",")[0])  # within the clause
-    if m:
-        place = gazetteer.lookup(m.group(1))
-        cap = gazetteer.capital_of(place.code) if place is not None and place.kind == "country" else None
-        if cap and place is not None:
-            mm.city, mm.country_code = cap, place.code
+    found = _city_of(m) if m else None
+    if found is not None:
+        mm.city, mm.country_code = found  # "the village of X" says X is a place
+        return
+    c = _CAPITAL_RE.search(window[:30]) or _CAPITAL_RE.search(window.split(",")[0])  # within the clause
+    cap = _capital(c) if c else None
+    if cap is not None:
+        mm.city, mm.country_code = cap
 
 
 def read_place(ctx: DocContext, mm: Mention, g) -> None:
