@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.cues import cue_lemma
@@ -47,6 +49,22 @@ def _date_of_saying(ctx: DocContext, d: dates.DateMention) -> bool:
     return cue_lemma(head) is not None and head.dep_ in ("ROOT", "parataxis") and head.i > span.root.i - 3
 
 
+def opening_sentences(ctx: DocContext, n: int = 3) -> list[Span]:
+    """The body's first ``n`` sentences (a subtitle may come before the dateline)."""
+    return [s for s in ctx.sents if s.start_char >= ctx.body_start - 1][:n]
+
+
+def dateline(ctx: DocContext) -> tuple[Span | None, int, str | None, str | None]:
+    """The sentence a wire dateline opens ("GENEVA, May 14 (Reuters) - ..."), where the dateline ends,
+    and its city and country code; ``(None, -1, None, None)`` without one."""
+    for s in opening_sentences(ctx):
+        end = places.dateline_end(ctx.text, s.start_char)
+        if end > s.start_char:
+            city, code = places.dateline_place(ctx.text, s.start_char)
+            return s, end, city, code
+    return None, -1, None, None
+
+
 def lede_defaults(
     ctx: DocContext, mentions: list[Mention], all_dates: list[dates.DateMention], persons: list[actors.Person]
 ) -> None:
@@ -58,15 +76,8 @@ def lede_defaults(
     countries the lede names ("X and his Y counterpart signed a deal ... The deal, reached after talks").
     """
     text = ctx.text
-    body = [s for s in ctx.sents if s.start_char >= ctx.body_start - 1][:3]
-    city = code = None
-    lede = None
-    dl = -1
-    for s in body:  # the dateline opens the lede, perhaps after a subtitle
-        if places.dateline_end(text, s.start_char) > s.start_char:
-            city, code = places.dateline_place(text, s.start_char)
-            lede, dl = s, places.dateline_end(text, s.start_char)
-            break
+    body = opening_sentences(ctx)
+    lede, dl, city, code = dateline(ctx)
     if lede is None:
         lede = next((s for s in body if len(s) >= 6), None)
     pub = ctx.published

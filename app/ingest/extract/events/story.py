@@ -9,6 +9,7 @@ import re
 
 from app.ingest.extract import actors, gazetteer, places
 from app.ingest.extract.context import DocContext
+from app.ingest.extract.events.lede import dateline, opening_sentences
 from app.ingest.extract.events.location import described_city
 from app.ingest.extract.events.mention import Mention
 from app.ingest.extract.records import EventRecord
@@ -16,15 +17,8 @@ from app.ingest.extract.records import EventRecord
 # how far back a dated event is still one of the days the story reports from its place
 _REPORTED_DAYS = 21
 
-_IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
-
-
-def _dateline(ctx: DocContext) -> tuple[str, str] | None:
-    for s in [s for s in ctx.sents if s.start_char >= ctx.body_start - 1][:3]:
-        if places.dateline_end(ctx.text, s.start_char) > s.start_char:
-            city, code = places.dateline_place(ctx.text, s.start_char)
-            return (city, code) if city and code else None
-    return None
+# "in Pretoria", "to Wellington", "at Camp David": a preposition and a capitalised place name
+_PLACE_RE = re.compile(r"\b(in|to|at)\s+(?:the\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 
 def _lede_city(ctx: DocContext) -> tuple[str, str] | None:
@@ -40,9 +34,11 @@ def _lede_city(ctx: DocContext) -> tuple[str, str] | None:
     )  # not a Wikinews date line ("Saturday, December 26, 2015")
     if lede is None:
         return None
-    for m in _IN_PLACE_RE.finditer(ctx.text, lede.start_char, lede.end_char):
-        city, code = places.resolve_place(m.group(1), ctx.text[m.end(1) : m.end(1) + 40])
-        if city and code and (gazetteer.lookup_city(city) is not None or ctx.text[m.end(1) : m.end(1) + 1] == ","):
+    for m in _PLACE_RE.finditer(ctx.text, lede.start_char, lede.end_char):
+        if m.group(1) != "in":
+            continue
+        city, code = places.resolve_place(m.group(2), ctx.text[m.end(2) : m.end(2) + 40])
+        if city and code and (gazetteer.lookup_city(city) is not None or ctx.text[m.end(2) : m.end(2) + 1] == ","):
             return city, code
     return described_city(ctx.text[lede.start_char : lede.end_char])  # "in the Pakistani city of Lahore"
 
@@ -50,10 +46,11 @@ def _lede_city(ctx: DocContext) -> tuple[str, str] | None:
 def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[EventRecord | None]) -> None:
     """Give the story's place to its recent dated events that name none (not calls, not events told
     as held somewhere else on the same day)."""
-    place = _dateline(ctx)
+    _, _, city, code = dateline(ctx)
+    place = (city, code) if city and code else None
     main = events[0] if events else None
     if place is None and main is not None and main.city and main.country_code:
-        opening = [s.start_char for s in ctx.sents if s.start_char >= ctx.body_start - 1][:2]
+        opening = [s.start_char for s in opening_sentences(ctx, 2)]
         if any(m.sent_start in opening for m in clusters[0]):
             place = (main.city, main.country_code)
     if place is None:
@@ -78,14 +75,11 @@ def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[Eve
             ev.name = f"{ev.name} in {city}"
 
 
-_TO_PLACE_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
-
-
 def _elsewhere(ctx: DocContext, m: Mention, city: str, code: str) -> bool:
     """The mention's sentence puts someone somewhere else: "due to fly to Wellington on Wednesday for
     talks" in a story datelined CANBERRA."""
-    for g in _TO_PLACE_RE.finditer(ctx.text, m.sent_start, m.sent_end):
-        c, k = places.resolve_place(g.group(1), ctx.text[g.end(1) : g.end(1) + 40])
+    for g in _PLACE_RE.finditer(ctx.text, m.sent_start, m.sent_end):
+        c, k = places.resolve_place(g.group(2), ctx.text[g.end(2) : g.end(2) + 40])
         if k is not None and (k != code or (c is not None and c != city)):
             return True
     return False
