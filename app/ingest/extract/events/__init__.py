@@ -101,7 +101,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
 def _empty(ev: EventRecord) -> bool:
     """A bare "the summit" with no day, place, venue, party or person: nothing a reader could place."""
     return not (ev.date or ev.city or ev.country_code or ev.venue or ev.participants or ev.people or ev.convenors) and (
-        ev.name.lower() in {"summit", "meeting", "talks", "phone call", "visit", "conference", "negotiations"}
+        ev.name.lower() in {*TYPE_WORD.values(), "negotiations"}
     )
 
 
