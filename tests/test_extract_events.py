@@ -717,3 +717,18 @@ def test_a_deal_signed_with_an_armed_movement_is_a_signing():
     signing = next(e for e in evs if e.type == "other")
     assert signing.date == dt.date(2020, 2, 29) and signing.city == "Doha"
     assert {"United States", "Taliban"} <= {p.name for p in signing.participants}
+
+
+def test_called_someone_on_a_weekday_is_a_call_but_called_on_someone_is_not():
+    evs = run_with_people("Calls\n\nPresident Anna Berg of Norway called Chancellor Otto Vogel on Tuesday.", dt.date(2024, 5, 9))
+    calls = [e for e in evs if e.type == "call"]
+    assert len(calls) == 1 and calls[0].date == dt.date(2024, 5, 7)
+    evs = run_with_people("Calls\n\nPresident Anna Berg of Norway called on Chancellor Otto Vogel to resign.", dt.date(2024, 5, 9))
+    assert [e for e in evs if e.type == "call"] == []
+
+
+def test_telephoned_someone_is_a_call():
+    text = "Calls\n\nPrime Minister Ivo Marek of Slovakia telephoned President Ana Lopes of Portugal late on Monday."
+    calls = [e for e in run_with_people(text, dt.date(2024, 5, 9)) if e.type == "call"]
+    assert len(calls) == 1 and calls[0].date == dt.date(2024, 5, 6)
+    assert {p.name for p in calls[0].participants} >= {"Slovakia", "Portugal"}

@@ -78,6 +78,9 @@ _GENERIC_NAME = {"Readout", "The", "This", "A", "An", "Our", "Their", "His", "He
 _WISH_VERBS = {"invite", "urge", "ask", "encourage", "want", "hope", "wish", "seek", "offer", "press", "call"}
 
 
+_CALL_VERBS = frozenset({"call", "telephone", "phone", "ring"})
+
+
 _ROUND_MODS = {"next", "new", "fresh", "latest", "second", "third", "fourth", "fifth", "sixth", "final"}
 
 
@@ -267,14 +270,19 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         ):  # "Cairo would host a meeting": the noun is the mention, the subject its host
             typ, verb = "meeting", True
         elif (
-            lemma == "call"
+            lemma in _CALL_VERBS
             and any(c.dep_ in ("dobj", "oprd") and is_actor(c, persons) for c in tok.children)
+            # "called on X to", "called for talks", "called off"; "called X on Tuesday" is a call
             and not any(
-                c.dep_ in ("prep", "prt", "oprd") and c.lower_ in ("on", "for", "off", "upon") for c in tok.children
+                c.dep_ in ("prep", "prt", "oprd") and c.lower_ in ("on", "for", "off", "upon") and c.i == tok.i + 1
+                for c in tok.children
             )
-            and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)  # called X "an honest man"
+            # called X "an honest man": a second complement (the parser may make X itself an oprd)
+            and not any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "oprd" and not is_actor(c, persons)) for c in tok.children
+            )
         ):
-            typ, verb = "call", True  # "Biden called President Sheinbaum today"
+            typ, verb = "call", True  # "Biden called President Sheinbaum today", "Abe telephoned Park"
         elif lemma == "sign" and _signed_between_parties(tok, persons):
             typ, verb = "other", True  # "Santos and Londoño signed a peace agreement on Monday": a signing
         elif lemma in ("receive", "welcome", "convene", "gather") and (
