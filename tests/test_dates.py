@@ -112,3 +112,8 @@ def test_ordinals_that_number_things_are_not_days():
     assert [(d.text, d.date) for d in got] == [("on the 27th", dt.date(2023, 11, 27))]
     got = find_dates("the leaders met on the 3rd of May", dt.date(2023, 6, 1))
     assert [d.date for d in got] == [dt.date(2023, 5, 3)]
+
+
+def test_a_year_after_a_preposition_is_a_year_but_not_a_range_or_an_amount():
+    found = find_dates("They last met in 2011. Since 2014 no talks. In 2011-12 it grew; in 2011 and 2012 too.", THU)
+    assert [(d.text, d.date, d.precision) for d in found] == [("2011", dt.date(2011, 1, 1), "year")]

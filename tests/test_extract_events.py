@@ -720,10 +720,14 @@ def test_a_deal_signed_with_an_armed_movement_is_a_signing():
 
 
 def test_called_someone_on_a_weekday_is_a_call_but_called_on_someone_is_not():
-    evs = run_with_people("Calls\n\nPresident Anna Berg of Norway called Chancellor Otto Vogel on Tuesday.", dt.date(2024, 5, 9))
+    evs = run_with_people(
+        "Calls\n\nPresident Anna Berg of Norway called Chancellor Otto Vogel on Tuesday.", dt.date(2024, 5, 9)
+    )
     calls = [e for e in evs if e.type == "call"]
     assert len(calls) == 1 and calls[0].date == dt.date(2024, 5, 7)
-    evs = run_with_people("Calls\n\nPresident Anna Berg of Norway called on Chancellor Otto Vogel to resign.", dt.date(2024, 5, 9))
+    evs = run_with_people(
+        "Calls\n\nPresident Anna Berg of Norway called on Chancellor Otto Vogel to resign.", dt.date(2024, 5, 9)
+    )
     assert [e for e in evs if e.type == "call"] == []
 
 
@@ -732,3 +736,16 @@ def test_telephoned_someone_is_a_call():
     calls = [e for e in run_with_people(text, dt.date(2024, 5, 9)) if e.type == "call"]
     assert len(calls) == 1 and calls[0].date == dt.date(2024, 5, 6)
     assert {p.name for p in calls[0].participants} >= {"Slovakia", "Portugal"}
+
+
+def test_an_earlier_meeting_of_the_same_two_men_in_another_year_is_its_own_event():
+    text = (
+        "Berg and Vogel hold summit\n\n"
+        "President Anna Berg of Norway and Chancellor Otto Vogel of Germany met on Wednesday in Oslo.\n\n"
+        "The two men last met in person in Lisbon in 2011, when Berg was foreign minister."
+    )
+    evs = run_with_people(text, dt.date(2021, 6, 17))
+    lisbon = [e for e in evs if e.location and e.location.startswith("Lisbon")]
+    assert len(lisbon) == 1 and lisbon[0].date is None
+    assert {p.name for p in lisbon[0].participants} >= {"Norway", "Germany"}
+    assert any(e.location and e.location.startswith("Oslo") and e.date == dt.date(2021, 6, 16) for e in evs)

@@ -128,6 +128,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"was|is|will|would|had|has)\b)[\w(\"“]))"
         ),
     ),
+    # "in 2011": a year on its own after "in" or "during" ("since 2014" dates no event; not "2011-12")
+    (
+        "y",
+        re.compile(
+            r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?![-–/%]|\s+(?:and|to|[-–])\s|,?\s*\d)"
+        ),
+    ),
     ("rel_day", re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     (
         "weekday",
@@ -227,6 +234,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, tense: Tens
             return None
         last = _safe_date(first.year, mo, int(d2)) if d2 else None
         return DateMention(s, e, text, first, last if last and last > first else None, "day")
+    if kind == "y":
+        start = m.start(1)
+        return DateMention(start, e, text[start - s :], dt.date(int(g[0]), 1, 1), None, "year")
     if kind == "my":
         mo, y = _month(g[0]), int(g[1])
         return DateMention(s, e, text, _safe_date(y, mo, 1), None, "month") if mo else None

@@ -43,6 +43,10 @@ _ACTOR_WORDS = {
     "foreign",
     "stakeholders",
     "partners",
+    "men",
+    "women",
+    "governments",
+    "commanders",
 }
 
 
