@@ -298,3 +298,36 @@ def test_an_announcement_or_a_deal_still_to_come_in_an_infinitive_is_no_outcome(
     texts = [a.text for a in found]
     assert not any("announce the outcome" in t or "reject the deal" in t for t in texts)
     assert any(t.startswith("The two sides agreed to reach a deal by May") for t in texts)
+
+
+def test_what_the_deal_itself_lays_down_is_agreed_with_the_deal_s_parties():
+    found = run_titled(
+        "Norway and Chile sign fisheries pact",
+        "President Anna Berg of Norway and President Luis Soto of Chile met in Valparaiso on Thursday. "
+        "The pact adopted in Valparaiso calls for a joint inspection service. "
+        "The accord also allows research vessels to enter both zones. "
+        "A deal requires trust. The plan could give Chile more quotas.",
+    )
+    texts = {a.text: a for a in found}
+    terms = texts["The pact adopted in Valparaiso calls for a joint inspection service"]
+    assert terms.status == "agreed" and {p.name for p in terms.parties} == {"Norway", "Chile"}
+    assert texts["The accord also allows research vessels to enter both zones"].status == "agreed"
+    assert not any(t.startswith(("A deal", "The plan")) for t in texts)
+
+
+def test_a_plan_under_which_and_the_future_sentences_that_follow_a_deal_s_terms_are_agreed():
+    found = run_titled(
+        "Leaders unveil submarine plan",
+        "The three leaders set out a plan under which Norway will buy four submarines from Chile. "
+        "Chilean crews will also train in Bergen from 2030. "
+        "Berg will travel to Santiago next week.\n"
+        "The accord provides for a ten-year transition. "
+        "A joint fund will pay for the new harbour.\n"
+        "Analysts will watch closely.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("Norway will buy four submarines from Chile") == "agreed"
+    assert texts.get("Chilean crews will also train in Bergen from 2030") == "agreed"
+    assert texts.get("A joint fund will pay for the new harbour") == "agreed"
+    assert not any(t.startswith("Analysts") for t in texts)  # not right after a term
+    assert texts.get("Berg will travel to Santiago next week") != "agreed"  # someone's plans

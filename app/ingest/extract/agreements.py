@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import actors, places
+from app.ingest.extract import actors, cues, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import (
     ActorRef,
@@ -55,6 +55,7 @@ DEAL_NOUNS = {
     "roadmap",
     "protocol",
     "convention",
+    "settlement",
 }
 JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "reaffirm"}
 # jointly restating, which is a joint position only for a commitment, a need or a "that" clause
@@ -125,14 +126,29 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
     taken: list[tuple[int, int]] = []
     floor = places.dateline_end(ctx.text, ctx.body_start)
     principals = _principals(ctx, persons, events)
+    # the sentence before told a deal's terms: "stated" in so many words, or "followed" on from them
+    terms_before: str | None = None
+    prev_end = 0
     for sent in ctx.sents:
         if sent.end_char <= ctx.body_start:
             continue
+        # terms go on past a paragraph break only right after the deal's own words
+        go_on = terms_before == "stated" or (
+            terms_before == "followed" and "\n" not in ctx.text[prev_end : sent.start_char]
+        )
+        terms_here: str | None = None
         for tok in ctx.tokens[sent.start : sent.end]:
             hit = _classify(tok)
+            followed = False
+            if hit is None and go_on and tok.i == sent.root.i and (nxt := _next_term(sent)) is not None:
+                hit, followed = ("agreed", nxt), True
             if hit is None:
                 continue
             status, root = hit
+            if _is_term(tok):
+                terms_here = "stated"
+            elif followed and terms_here is None:
+                terms_here = "followed"
             span = _antecedent_clause(root, floor) or _clause(root, tok, ctx.text, floor)
             if span is None:
                 continue
@@ -150,6 +166,7 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
             taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
             taken.append((s, e))
             out.append(AgreementRecord(text=text, status=status, start=s, end=e, parties=parties))
+        terms_before, prev_end = terms_here, sent.end_char
     out.sort(key=lambda a: a.start)
     return out
 
@@ -247,6 +264,100 @@ def _under_the_deal(tok) -> bool:
     )
 
 
+# what a deal's text does: "The deal provides for ...", "the roadmap calls for ...", "The convention allows ..."
+_TERM_VERBS = frozenset(
+    {
+        "provide",
+        "call",
+        "allow",
+        "require",
+        "envisage",
+        "envision",
+        "stipulate",
+        "oblige",
+        "grant",
+        "give",
+        "establish",
+        "create",
+        "guarantee",
+        "commit",
+        "set",
+        "foresee",
+        "mandate",
+        "include",
+        "bar",
+        "ban",
+        "cap",
+        "limit",
+        "restore",
+        "recognise",
+        "recognize",
+        "demand",
+        "outline",
+        "lay",
+    }
+)
+_TERM_SUBJECTS = DEAL_NOUNS | {"compromise", "text", "package", "plan"}
+_TERM_PARTICLES = {"call": {"for", "on"}, "set": {"out", "up"}, "lay": {"out", "down"}, "provide": {"for"}}
+
+
+def _deal_terms(tok) -> bool:
+    """ "The deal provides for a six-year interim period", "the roadmap adopted in Luanda calls for a
+    ceasefire", "The declaration called on all states to ...": what the deal's own text lays down."""
+    lem = _lemma(tok)
+    if lem not in _TERM_VERBS or tok.dep_ not in ("ROOT", "conj") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if _negated(tok) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "should") for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _TERM_SUBJECTS or subj.lower_ == "agreements":
+        return False
+    if not any(
+        c.dep_ in ("det", "poss", "compound", "amod") and c.lower_ not in ("a", "an", "any", "every", "no")
+        for c in subj.children
+    ):
+        return False  # "a deal requires trust" is a general remark; "the deal", "Tuesday's accord" name one
+    particles = _TERM_PARTICLES.get(lem)
+    if particles is not None and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > tok.i for c in tok.children
+    ):
+        return lem in ("provide", "set", "lay") and any(c.dep_ == "dobj" for c in tok.children)
+    return any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "ccomp") and c.i > tok.i for c in tok.children)
+
+
+def _under_which(tok) -> bool:
+    """ "a plan under which Australia will buy three submarines": the relative clause is a term."""
+    if tok.dep_ != "relcl" or tok.head.lemma_.lower() not in _TERM_SUBJECTS:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "which" for g in c.children) for c in tok.children
+    )
+
+
+def _is_term(tok) -> bool:
+    return _under_the_deal(tok) or _term_to_be(tok) or _deal_terms(tok) or _under_which(tok)
+
+
+def _next_term(sent) -> object | None:
+    """The sentence right after a deal's terms that goes on in the future with no one reporting it:
+    "Sarajevo will be reunited under federation control", "A U.N. arms embargo will stay in place"."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _negated(root) or re.search(r"[\"“”]", sent.text):
+        return None
+    if _lemma(root) in cues.REPORTING_VERBS or any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or _lemma(root) in _MOVES or subj.lemma_.lower() in _ONLOOKERS:
+        return None  # "He will ...", "Garang will travel to Washington": someone's plans, not terms
+    return root
+
+
+_ONLOOKERS = frozenset({"analyst", "expert", "observer", "critic", "investor", "market", "diplomat", "official"})
+_MOVES = frozenset({"travel", "visit", "fly", "attend", "meet", "speak", "address", "arrive", "head", "go", "tour"})
+
+
 _NOT_TERMS = frozenset({"aim", "goal", "plan", "idea", "purpose", "task", "challenge", "priority", "hope", "question"})
 
 
@@ -287,7 +398,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
     """(status, clause root) when ``tok`` is an outcome cue."""
     low = tok.lower_
     lem = _lemma(tok)
-    if _under_the_deal(tok) or _term_to_be(tok):
+    if _is_term(tok):
         return "agreed", tok
     if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and _not_an_outcome(tok):
         return None
@@ -552,6 +663,8 @@ def _parties(
         stext = ctx.text[a:b]
         codes = actors.codes_in_span(ctx, persons, a, b, capitals=True)
         collective = bool(_COLLECTIVE.match(stext))
+        if subj.lemma_.lower() in _TERM_SUBJECTS and subj.dep_ == "nsubj":
+            codes, collective = [], True  # "the roadmap adopted in Luanda calls for": the deal's own parties
         if not codes and subj.lower_ in ("he", "she", "it"):
             codes = _previous_actor(ctx, persons, a)
     elif cue.dep_ in ("amod", "compound") or root.pos_ == "NOUN":
