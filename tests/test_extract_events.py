@@ -749,3 +749,54 @@ def test_an_earlier_meeting_of_the_same_two_men_in_another_year_is_its_own_event
     assert len(lisbon) == 1 and lisbon[0].date is None
     assert {p.name for p in lisbon[0].participants} >= {"Norway", "Germany"}
     assert any(e.location and e.location.startswith("Oslo") and e.date == dt.date(2021, 6, 16) for e in evs)
+
+
+def test_two_pairs_meeting_in_one_sentence_are_two_events():
+    text = (
+        "Summit\n\n"
+        "On Wednesday, President Anna Berg of Norway held talks with Prime Minister Lars Lund of Denmark, "
+        "while President Mart Tamm of Estonia met Prime Minister Ivo Marek of Slovakia."
+    )
+    evs = [e for e in run_with_people(text, dt.date(2024, 5, 9)) if e.type in ("talks", "meeting")]
+    pairs = sorted(sorted(p.name for p in e.participants) for e in evs)
+    assert pairs == [["Denmark", "Norway"], ["Estonia", "Slovakia"]]
+
+
+def test_separate_talks_right_after_a_dated_lede_are_each_dated():
+    text = (
+        "Leaders unveil plan\n\n"
+        "President Anna Berg of Norway, Prime Minister Lars Lund of Denmark and Prime Minister Mart Tamm "
+        "of Estonia on Monday unveiled a plan in San Diego.\n\n"
+        "After the announcement, Berg held separate talks with Lund and Tamm."
+    )
+    talks = [e for e in run_with_people(text, dt.date(2023, 3, 14)) if e.type == "talks"]
+    assert sorted(e.name for e in talks) == ["Berg-Lund talks", "Berg-Tamm talks"]
+    assert {e.date for e in talks} == {dt.date(2023, 3, 13)}
+
+
+def test_leaders_of_several_countries_acting_together_under_a_dateline_met_there():
+    text = (
+        "Three nations unveil fisheries plan\n\n"
+        "Tromso (AFP) - Norwegian Prime Minister Anna Berg, Danish Prime Minister Lars Lund and Estonian "
+        "Prime Minister Mart Tamm on Monday unveiled a joint fisheries plan.\n\n"
+        "After the announcement, Berg held separate talks with Lund and Tamm."
+    )
+    evs = run_with_people(text, dt.date(2023, 3, 14))
+    joint = [e for e in evs if e.type == "meeting"]
+    assert len(joint) == 1 and joint[0].date == dt.date(2023, 3, 13) and joint[0].location.startswith("Tromsø")
+    assert {p.name for p in joint[0].participants} == {"Norway", "Denmark", "Estonia"}
+    assert sorted(e.name for e in evs if e.type == "talks") == ["Berg-Lund talks", "Berg-Tamm talks"]
+
+
+def test_one_side_acting_or_a_headline_event_makes_no_joint_meeting():
+    one_side = (
+        "Norway unveils plan\n\nTromso (AFP) - Norwegian Prime Minister Anna Berg and Foreign Minister "
+        "Per Dahl on Monday unveiled a fisheries plan."
+    )
+    assert run_with_people(one_side, dt.date(2023, 3, 14)) == []
+
+
+def test_a_stopover_is_a_visit():
+    text = "Visit\n\nPrime Minister Anna Berg of Norway made a stopover in Reykjavik on Friday."
+    evs = run_with_people(text, dt.date(2023, 3, 14))
+    assert [e.type for e in evs] == ["visit"] and evs[0].location.startswith("Reykjavik")

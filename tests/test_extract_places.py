@@ -24,3 +24,15 @@ def test_city_then_a_long_country_name():
     assert places.resolve_place("Argyle", ", St Vincent and the Grenadines, on") == ("Argyle", "VC")
     assert places.resolve_place("Sal", ", Cabo Verde.") == ("Sal", "CV")
     assert places.resolve_place("Woodside", ", California, on") == ("Woodside", "US")
+
+
+def test_a_town_outside_our_own_table_gets_its_country_from_the_world_gazetteer():
+    assert places.resolve_place("Naivasha", " on Friday") == ("Naivasha", "KE")
+    assert places.resolve_place("Murmansk") == ("Murmansk", "RU")
+    # a town named like a month, or a town's name before a building, is not the place
+    assert places.resolve_place("March") == ("March", None)
+    assert places.resolve_place("Planalto", " presidential palace") == ("Planalto", None)
+
+
+def test_a_title_case_dateline_with_an_agency_names_a_town_outside_our_own_table():
+    assert places.dateline_place("Fairbanks (AP) - Ministers met on Monday.", 0) == ("Fairbanks", "US")

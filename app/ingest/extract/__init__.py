@@ -19,19 +19,19 @@ import importlib.metadata
 from pathlib import Path
 
 from app.ingest import nlp
-from app.ingest.extract import agreements, events, people, statements
+from app.ingest.extract import agreements, events, people, statements, world_cities
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import Extraction
 
 
 def _rules_digest() -> str:
     """A fingerprint of the rules: every extractor module's source (sub-packages included), the
-    pipeline's own module (which pipes run) and the spaCy model's version.
+    pipeline's own module (which pipes run), the spaCy model's version and the world cities' data.
 
     Any change to the rules changes ``EXTRACTOR_VERSION``, so a re-ingest re-extracts the documents
     an older version wrote, without anyone having to remember to bump a number.
     """
-    h = hashlib.sha256(f"{nlp.MODEL}-{_model_version()}".encode())
+    h = hashlib.sha256(f"{nlp.MODEL}-{_model_version()}-geonames-{world_cities.version()}".encode())
     here = Path(__file__).parent
     for path in [Path(nlp.__file__), *sorted(here.rglob("*.py"))]:
         h.update(path.relative_to(here.parent).as_posix().encode())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import gazetteer
+from app.ingest.extract import gazetteer, world_cities
 
 US_STATES = {
     "Alabama",
@@ -310,4 +310,14 @@ def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
     if seat(name):
         city, code = seat(name)  # type: ignore[misc]
         return city, code
+    world = world_cities.lookup(name) if not _BUILDING_AFTER.match(after) else None
+    if world is not None:
+        return world  # "in Naivasha"; not "the Planalto presidential palace"
     return name, None
+
+
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:palace|hotel|house|hall|building|cent(?:er|re)|headquarters|residence|compound|base|"
+    r"stadium|airport|castle|villa|pavilion|mansion)\b",
+    re.I,
+)

@@ -21,8 +21,9 @@ The pipeline, one module a step (``find_events`` below runs it):
    nouns and verbs, tested with ``syntax``); each mention is filled by ``attributes`` (date,
    convenors, participants, descriptive phrase) and ``location`` (place and venue). The mention
    itself and the word tables the steps share are in ``mention``.
-2. lede defaults and sidelines: ``lede`` dates and places the lede's event from the lede and its
-   dateline, and marks side events held "on the sidelines of" another.
+2. lede defaults and sidelines: ``joint`` reads a lede's joint act under a dateline as a meeting
+   ("X, Y and Z on Monday unveiled a plan"); ``lede`` dates and places the lede's event from the
+   lede and its dateline, and marks side events held "on the sidelines of" another.
 3. clustering: ``clustering`` merges the mentions of one event, keeping conflicting ones apart.
 4. records: ``build`` turns each cluster into an ``EventRecord`` (type, name, convenors,
    participants), and lets side events inherit their host event's day and place; ``story`` gives
@@ -37,6 +38,7 @@ from app.ingest.extract import actors, dates
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.build import inherit_from_host, to_record
 from app.ingest.extract.events.clustering import cluster
+from app.ingest.extract.events.joint import joint_lede_mention
 from app.ingest.extract.events.lede import lede_defaults, mark_sidelines
 from app.ingest.extract.events.linking import link_to_events
 from app.ingest.extract.events.mention import TYPE_WORD, Mention
@@ -70,6 +72,10 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
             for m in found:
                 m.from_title = True  # a news headline: the story's event, told again in the lede
         mentions.extend(found)
+    joint = joint_lede_mention(ctx, mentions, persons, all_dates)
+    if joint is not None:
+        at = next((i for i, m in enumerate(mentions) if not m.from_title and m.start > joint.start), len(mentions))
+        mentions.insert(at, joint)
     lede_defaults(ctx, mentions, all_dates, persons)
     mark_sidelines(ctx, mentions)
     clusters = cluster(mentions)

@@ -29,6 +29,15 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True
     if a.partner and b.partner and a.partner != b.partner:
         return True
+    if b.partner and not a.partner and len({p.name for p in a.persons}) > len({p.name for p in b.persons}):
+        return True  # "then held separate talks with X and Y": not the larger meeting told before
+    if (
+        len(a.persons) >= 2
+        and len(b.persons) >= 2
+        and not {p.name for p in a.persons} & {p.name for p in b.persons}
+        and any(b.sent_start <= x < b.sent_end for x, _ in a.spans)
+    ):
+        return True  # "Modi held talks with Rajapaksa, while Sharif met Hasina": two pairs, two meetings
     if a.again != b.again:
         return True  # the next meeting is not the one the story told
     for x, y in ((a, b), (b, a)):

@@ -94,13 +94,15 @@ def lede_defaults(
     for m in mentions:
         if m.from_title:
             continue
+        # "held separate talks with X and Y": each partner's talks are the story's first event
+        is_first = first_body is not None and m.start == first_body.start
         in_lede = lede is not None and m.sent_start == lede.start_char
         if (in_lede or m.sent_start == after_lede) and not m.codes and not m.persons and len(lede_codes) >= 2:
             m.codes = list(lede_codes)
         host_event = bool(re.search(r"(?:margins|sidelines)\s+of\s+(?:the\s+)?$", text[max(0, m.start - 40) : m.start]))
         # the story's first event, told just after a lede that names no event ("The leaders ... on
         # Sunday signed a convention. [They] put their names to it at a summit in Aktau")
-        first_after = m is first_body and m.sent_start == after_lede and not m.again
+        first_after = is_first and m.sent_start == after_lede and not m.again
         if (in_lede or first_after) and m.date is None and not m.official and not host_event:
             days = {
                 d.day: d
@@ -122,7 +124,7 @@ def lede_defaults(
         here = bool(_HERE_RE.search(text, m.sent_start, m.sent_end))
         recent = m.date is None or (m.date.day is not None and pub is not None and -7 <= (m.date.day - pub).days <= 1)
         # the story's first event, told in its opening sentences, happened where the dateline says
-        first = m is first_body and m.sent_start in opening and not m.country_code and not host_event
+        first = is_first and m.sent_start in opening and not m.country_code and not host_event
         if here or ((in_lede or first) and recent):
             m.city, m.country_code = city, code
             m.strong = m.strong or (in_lede and not m.anaphoric) or (first and bool(m.codes or m.persons))

@@ -20,6 +20,7 @@ NOUN_TYPES: dict[str, EventType] = {
     "calls": "call",
     "visit": "visit",
     "trip": "visit",
+    "stopover": "visit",
     "conference": "conference",
     "forum": "conference",
     "bilateral": "meeting",

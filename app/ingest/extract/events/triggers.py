@@ -337,6 +337,9 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             mm.strong = True  # "Blinken held phone calls with the ministers of Egypt and Qatar"
         if low in ("talks", "negotiations") and (mm.codes or occurs(tok)) and not mm.anaphoric:
             mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
+        if low in ("talks", "meeting", "meetings") and not mm.anaphoric and tok.dep_ == "dobj" and occurs(tok):
+            # "Biden held separate talks with Albanese and Sunak": named people of two countries met
+            mm.strong = mm.strong or (len(mm.persons) >= 2 and len({p.code for p in mm.persons if p.code}) >= 2)
         if not mm.anaphoric and collective_subject(tok):
             mm.collective = True  # "The two leaders also agreed to hold a trilateral summit ..."
         if not mm.strong and sent.start_char < ctx.body_start and not mm.anaphoric:

