@@ -800,3 +800,9 @@ def test_a_stopover_is_a_visit():
     text = "Visit\n\nPrime Minister Anna Berg of Norway made a stopover in Reykjavik on Friday."
     evs = run_with_people(text, dt.date(2023, 3, 14))
     assert [e.type for e in evs] == ["visit"] and evs[0].location.startswith("Reykjavik")
+
+
+def test_sat_down_together_or_with_someone_is_a_meeting():
+    evs = run("Ministers meet\n\nThe four leaders last sat down together in Lisbon in October.", dt.date(2015, 2, 12))
+    assert [(e.type, e.location) for e in evs] == [("meeting", "Lisbon, Portugal")]
+    assert run("Crowds\n\nThe crowd sat down on the grass in Lisbon on Monday.", dt.date(2015, 2, 12)) == []

@@ -255,6 +255,13 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         lemma = lemma_of(tok)
         if lemma in ("meet",) and has_actor_arg(tok, persons):
             typ, verb = "meeting", True
+        elif (
+            lemma == "sit"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+            and (has_actor_arg(tok, persons) or collective_subject(tok))
+            and any(c.lower_ in ("together", "with") for c in tok.children)
+        ):
+            typ, verb = "meeting", True  # "the four leaders last sat down together in Milan"
         elif lemma in ("speak", "talk") and any(
             c.dep_ == "prep" and c.lower_ in ("with", "to", "by") and prep_actor(c, persons) for c in tok.children
         ):
