@@ -806,3 +806,12 @@ def test_sat_down_together_or_with_someone_is_a_meeting():
     evs = run("Ministers meet\n\nThe four leaders last sat down together in Lisbon in October.", dt.date(2015, 2, 12))
     assert [(e.type, e.location) for e in evs] == [("meeting", "Lisbon, Portugal")]
     assert run("Crowds\n\nThe crowd sat down on the grass in Lisbon on Monday.", dt.date(2015, 2, 12)) == []
+
+
+def test_an_ordinal_stays_in_the_event_s_name():
+    evs = run(
+        "Summit\n\nThe 12th summit of the Association of Southeast Asian Nations (ASEAN) opened in Cebu on Monday. "
+        "Singapore will host the 13th summit in November.",
+        dt.date(2007, 1, 15),
+    )
+    assert [e.name for e in evs] == ["12th ASEAN summit in Cebu", "13th ASEAN summit in Singapore"]

@@ -34,6 +34,8 @@ The pipeline, one module a step (``find_events`` below runs it):
 
 from __future__ import annotations
 
+import re
+
 from app.ingest.extract import actors, dates
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.build import inherit_from_host, to_record
@@ -78,6 +80,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
         mentions.insert(at, joint)
     lede_defaults(ctx, mentions, all_dates, persons)
     mark_sidelines(ctx, mentions)
+    _series_names(mentions)
     clusters = cluster(mentions)
     _repeat_kind(clusters)
     body_first = next((m for m in mentions if not m.from_title), None)
@@ -109,6 +112,21 @@ def _empty(ev: EventRecord) -> bool:
     return not (ev.date or ev.city or ev.country_code or ev.venue or ev.participants or ev.people or ev.convenors) and (
         ev.name.lower() in {*TYPE_WORD.values(), "negotiations"}
     )
+
+
+_NTH = re.compile(r"(\d{1,3}(?:st|nd|rd|th)) (summit|meeting|conference|round of talks)$")
+_NTH_OF = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th) ([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*) (summit|meeting|conference|round of talks)$"
+)
+
+
+def _series_names(mentions: list[Mention]) -> None:
+    """ "The 18th SAARC summit ... Pakistan will host the 19th summit": the 19th of the same series."""
+    series = {m.group(2): m.group(1) for mm in mentions if mm.phrase and (m := _NTH_OF.match(mm.phrase))}
+    for mm in mentions:
+        m = _NTH.match(mm.phrase or "")
+        if m and m.group(2) in series:
+            mm.phrase = f"{m.group(1)} {series[m.group(2)]} {m.group(2)}"
 
 
 def _repeat_kind(clusters: list[list[Mention]]) -> None:

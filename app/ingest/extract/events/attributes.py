@@ -297,7 +297,9 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             mm.phrase = f"{mm.phrase} of talks"
         org = _of_organisation(ctx, persons, tok) if not verb else None
         if org and not re.search(r"[A-Z]", mm.phrase):
-            mm.phrase = f"{org} {mm.phrase}"  # "a summit of the Mercosur trade bloc": a Mercosur summit
+            # "a summit of the Mercosur trade bloc": a Mercosur summit; "the 18th summit of SAARC": 18th SAARC summit
+            nth = _ORDINAL.match(mm.phrase.split()[0])
+            mm.phrase = f"{nth.group(0)} {org} {mm.phrase.split(None, 1)[1]}" if nth else f"{org} {mm.phrase}"
 
 
 def _of_organisation(ctx: DocContext, persons, tok) -> str | None:
@@ -415,6 +417,9 @@ def _visitor(ctx: DocContext, persons, subj) -> str:
     return named or (phrase if len(phrase.split()) <= 4 and re.search(r"delegation|mission", phrase) else "")
 
 
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
 def _np_phrase(tok, keep_all: bool = False) -> str:
     """'three days of US-led talks' -> 'US-led talks'; 'a warm and productive working meeting' ->
     'working meeting'."""
@@ -428,6 +433,8 @@ def _np_phrase(tok, keep_all: bool = False) -> str:
             if glued or t.pos_ == "PROPN" or t.lower_ in KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
                 i -= 1
                 continue
+            if _ORDINAL.fullmatch(t.text):
+                i -= 1  # "the 18th summit": the ordinal tells which one
             break
         if i + 1 < tok.i:
             return doc[i + 1 : tok.i].text_with_ws + tok.lower_
