@@ -277,3 +277,19 @@ def test_al_prefixed_surname_and_places_and_accords_are_not_new_people():
     names = {p.name for p in people}
     assert "Sde Boker" not in names and "Abraham Accords" not in names and "Zayani" not in names
     assert "Zayani" in _by_surname(people, "al-Zayani").aliases
+
+
+def test_a_title_of_a_country_before_the_name_is_the_readouts_way():
+    people, _ = find_people(make_ctx("The President met today with President of Finland Aino Virtanen in Oslo."))
+    p = _by_surname(people, "Virtanen")
+    assert p is not None and p.country == "Finland" and p.role == "President"
+
+
+def test_a_region_made_with_a_country_s_combining_form_gives_no_country():
+    people, _ = find_people(make_ctx("The delegation was led by Indo-Pacific Coordinator Mark Hale."))
+    assert _by_surname(people, "Hale").country is None
+
+
+def test_the_rest_of_a_country_s_name_after_a_title_of_is_no_person():
+    people, _ = find_people(make_ctx("The foreign ministers of Saudi Arabia and Iran would meet in Beijing."))
+    assert [p.name for p in people] == []

@@ -61,3 +61,10 @@ def test_regional_organisations():
 def test_short_names_match_only_as_acronyms_in_capitals():
     assert gazetteer.lookup("Un") is None and gazetteer.lookup("Us") is None
     assert gazetteer.lookup("UN").code == "UN" and gazetteer.lookup("US").code == "US"
+
+
+def test_combining_forms_count_only_inside_a_compound():
+    assert [p.code for p in gazetteer.split_compound("Sino-Japanese")] == ["CN", "JP"]
+    assert [p.code for p in gazetteer.split_compound("Indo-Pakistani")] == ["IN", "PK"]
+    assert gazetteer.split_compound("Indo-Pacific") == []
+    assert gazetteer.lookup("Franco") is None and gazetteer.lookup("Indo") is None

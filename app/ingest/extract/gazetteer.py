@@ -123,7 +123,7 @@ _DEMONYMS = {
     "CA": ["Canadian"],
     "TD": ["Chadian"],
     "CL": ["Chilean"],
-    "CN": ["Chinese", "Sino"],
+    "CN": ["Chinese"],
     "CO": ["Colombian"],
     "CD": ["Congolese"],
     "CR": ["Costa Rican"],
@@ -142,10 +142,10 @@ _DEMONYMS = {
     "ET": ["Ethiopian"],
     "FJ": ["Fijian"],
     "FI": ["Finnish", "Finn"],
-    "FR": ["French", "Franco"],
+    "FR": ["French"],
     "GA": ["Gabonese"],
     "GE": ["Georgian"],
-    "DE": ["German", "Germano"],
+    "DE": ["German"],
     "GH": ["Ghanaian"],
     "GR": ["Greek", "Hellenic"],
     "GT": ["Guatemalan"],
@@ -155,13 +155,13 @@ _DEMONYMS = {
     "HN": ["Honduran"],
     "HU": ["Hungarian"],
     "IS": ["Icelandic"],
-    "IN": ["Indian", "Indo"],
+    "IN": ["Indian"],
     "ID": ["Indonesian"],
     "IR": ["Iranian"],
     "IQ": ["Iraqi"],
     "IE": ["Irish"],
     "IL": ["Israeli"],
-    "IT": ["Italian", "Italo"],
+    "IT": ["Italian"],
     "JM": ["Jamaican"],
     "JP": ["Japanese"],
     "JO": ["Jordanian"],
@@ -213,7 +213,7 @@ _DEMONYMS = {
     "PT": ["Portuguese"],
     "QA": ["Qatari"],
     "RO": ["Romanian"],
-    "RU": ["Russian", "Russo"],
+    "RU": ["Russian"],
     "RW": ["Rwandan"],
     "SA": ["Saudi", "Saudi Arabian"],
     "SN": ["Senegalese"],
@@ -226,7 +226,7 @@ _DEMONYMS = {
     "ZA": ["South African"],
     "KR": ["South Korean"],
     "SS": ["South Sudanese"],
-    "ES": ["Spanish", "Spaniard", "Hispano"],
+    "ES": ["Spanish", "Spaniard"],
     "LK": ["Sri Lankan"],
     "SD": ["Sudanese"],
     "SE": ["Swedish", "Swede"],
@@ -244,7 +244,7 @@ _DEMONYMS = {
     "UG": ["Ugandan"],
     "UA": ["Ukrainian"],
     "AE": ["Emirati"],
-    "GB": ["British", "Anglo", "English", "Scottish", "Welsh", "Briton"],
+    "GB": ["British", "English", "Scottish", "Welsh", "Briton"],
     "US": ["American", "US", "U.S."],
     "UY": ["Uruguayan"],
     "UZ": ["Uzbek"],
@@ -789,14 +789,29 @@ def is_capital(text: str) -> bool:
     return p is not None and p.how == "capital"
 
 
+# the forms a country takes only as the first part of a compound ("Sino-Japanese", "Indo-Pakistani"):
+# alone they are a region ("Indo-Pacific") or a surname ("Franco")
+_COMBINING_FORMS = {
+    "Sino": "CN",
+    "Franco": "FR",
+    "Germano": "DE",
+    "Indo": "IN",
+    "Italo": "IT",
+    "Russo": "RU",
+    "Hispano": "ES",
+    "Anglo": "GB",
+}
+
+
 def split_compound(text: str) -> list[Place]:
     """'Franco-British' -> [France, United Kingdom]; 'US-Russia' -> [US, Russia]; else []."""
     parts = [p for p in re.split(r"[-–/]", text) if p]
     if len(parts) < 2:
         return []
     places = []
-    for part in parts:
-        place = lookup(part)
+    for i, part in enumerate(parts):
+        form = _COMBINING_FORMS.get(part) if i < len(parts) - 1 else None
+        place = Place(form, display_name(form), "country", "demonym") if form else lookup(part)
         if place is None:
             return []
         places.append(place)

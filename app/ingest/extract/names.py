@@ -108,8 +108,33 @@ def name_run(doc: Doc, i: int) -> int:
     return j
 
 
+def _country_before(doc: Doc, i: int) -> int | None:
+    """Where "of <Country>" starts when it ends just before token i ("President of Finland Sauli")."""
+    if doc[i].ent_type_ in ("GPE", "LOC"):
+        return None
+    for n in (1, 2, 3):
+        s = i - n
+        if s < 2 or not all(t.text[:1].isupper() and "\n" not in t.whitespace_ for t in doc[s:i]):
+            continue
+        place = gazetteer.lookup(doc[s:i].text)
+        if place is None or place.kind != "country" or place.how not in ("name", "alias"):
+            continue
+        if gazetteer.lookup(doc[s : i + 1].text) is not None:
+            return None  # "of Saudi Arabia": the word goes on with the country's name
+        k = s - 1
+        if doc[k].lower_ == "the" and k > 0:
+            k -= 1
+        if doc[k].lower_ == "of":
+            return k
+    return None
+
+
 def _preceded_by_title(doc: Doc, i: int) -> bool:
-    """A title word (with a head somewhere in the run) or an honorific just before token i."""
+    """A title word (with a head somewhere in the run) or an honorific just before token i; also
+    "President of Finland Sauli Niinistö", the readouts' way."""
+    of = _country_before(doc, i)
+    if of is not None and of >= 1 and _preceded_by_title(doc, of):
+        return True
     k = i - 1
     seen_head = False
     steps = 0
