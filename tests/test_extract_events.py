@@ -815,3 +815,13 @@ def test_an_ordinal_stays_in_the_event_s_name():
         dt.date(2007, 1, 15),
     )
     assert [e.name for e in evs] == ["12th ASEAN summit in Cebu", "13th ASEAN summit in Singapore"]
+
+
+def test_a_meeting_of_a_named_body_is_named_for_the_body():
+    text = (
+        "Readout of the Joint Fisheries Council\n\n"
+        "On May 3, 2024, Minister Anna Berg of Norway hosted Minister Luis Soto of Chile for the second meeting "
+        "of the Norway-Chile Joint Fisheries Council."
+    )
+    names = [e.name for e in run(text, dt.date(2024, 5, 4))]
+    assert "second Norway-Chile Joint Fisheries Council meeting" in names

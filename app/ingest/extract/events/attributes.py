@@ -296,6 +296,15 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         if tok.lower_ == "round":
             mm.phrase = f"{mm.phrase} of talks"
         org = _of_organisation(ctx, persons, tok) if not verb else None
+        body = _of_body(tok) if not verb and not org else None
+        if body and not re.search(r"[A-Z]", mm.phrase):
+            # "a meeting of the U.S.-Israel Strategic Consultative Group": that group's meeting
+            mm.phrase = f"{body} {tok.lower_}"
+            mm.phrase = (
+                f"{tok.doc[tok.i - 1].lower_} {mm.phrase}"
+                if _ORDINAL_WORD.match(tok.doc[tok.i - 1].lower_)
+                else mm.phrase
+            )
         if org and not re.search(r"[A-Z]", mm.phrase):
             # "a summit of the Mercosur trade bloc": a Mercosur summit; "the 18th summit of SAARC": 18th SAARC summit
             nth = _ORDINAL.match(mm.phrase.split()[0])
@@ -311,6 +320,31 @@ def _of_organisation(ctx: DocContext, persons, tok) -> str | None:
                 place = gazetteer.country(code)
                 if place is not None and place.kind == "organisation":
                     return actors.short_name(code)
+    return None
+
+
+_BODY_HEADS = frozenset(
+    {"Group", "Committee", "Council", "Commission", "Board", "Forum", "Dialogue", "Mechanism", "Assembly", "Force"}
+)
+_ORDINAL_WORD = re.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))$"
+)
+
+
+def _of_body(tok) -> str | None:
+    """The named body a meeting or session is "of": "the fourth meeting of the Trilateral Fentanyl
+    Committee" -> "Trilateral Fentanyl Committee"."""
+    if tok.lower_ not in ("meeting", "session", "meetings", "sessions"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "of" or c.i != tok.i + 1:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.text not in _BODY_HEADS:
+            return None
+        words = [t for t in tok.doc[c.i + 1 : obj.i + 1] if t.lower_ != "the"]
+        if 2 <= len(words) <= 8 and all(t.text[:1].isupper() or t.text in ("-", "–") for t in words if t.is_alpha):
+            return tok.doc[words[0].i : obj.i + 1].text
     return None
 
 

@@ -83,7 +83,7 @@ def to_record(
     if s.phrase and s.phrase in TYPE_WORD.values():
         # a bare type word: a more descriptive phrase from another mention of the same event
         better = [m.phrase for m in cluster if m.phrase and m.phrase.split()[-1] == TYPE_WORD[typ].split()[-1]]
-        better = [b for b in better if len(b.split()) > 1 and len(b.split()) <= 5]
+        better = [b for b in better if 1 < len(b.split()) <= (8 if re.search(r"[A-Z]", b) else 5)]
         if better:
             s.phrase = better[0]
     if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
