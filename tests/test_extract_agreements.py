@@ -331,3 +331,25 @@ def test_a_plan_under_which_and_the_future_sentences_that_follow_a_deal_s_terms_
     assert texts.get("A joint fund will pay for the new harbour") == "agreed"
     assert not any(t.startswith("Analysts") for t in texts)  # not right after a term
     assert texts.get("Berg will travel to Santiago next week") != "agreed"  # someone's plans
+
+
+def test_jointly_underscoring_confirming_or_recommitting_to_a_commitment_is_agreed():
+    found = run_titled(
+        "Readout",
+        "President Anna Berg of Norway and President Luis Soto of Chile underscored their commitment to "
+        "international law at sea. They also recommitted to deepening cooperation on fisheries. "
+        "They reiterated the close ties between their nations.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("They also recommitted to deepening cooperation on fisheries") == "agreed"
+    assert any(t.endswith("underscored their commitment to international law at sea") for t in texts)
+    assert not any("close ties" in t for t in texts)  # restating a relationship is a statement
+
+
+def test_one_side_and_its_team_restating_a_commitment_is_no_joint_outcome():
+    found = run_titled(
+        "Readout",
+        "Minister Anna Berg of Norway and her team reiterated Norway's firm commitment to the fisheries pact. "
+        "They underscored that the pact would hold.",
+    )
+    assert found == []

@@ -57,9 +57,21 @@ DEAL_NOUNS = {
     "convention",
     "settlement",
 }
-JOINT_AGREED = {"welcome", "affirm", "encourage", "resume", "reaffirm"}
+JOINT_AGREED = {
+    "welcome",
+    "affirm",
+    "encourage",
+    "resume",
+    "reaffirm",
+    "underscore",
+    "confirm",
+    "reiterate",
+    "recommit",
+}
 # jointly restating, which is a joint position only for a commitment, a need or a "that" clause
-_RESTATE = frozenset({"affirm", "reaffirm"})
+# ("underscored their commitment to", "recommitted to deepening"; not "reaffirmed the relationship")
+_RESTATE = frozenset({"affirm", "reaffirm", "underscore", "confirm", "reiterate", "recommit"})
+_RESTATED = frozenset({"need", "commitment", "commitments", "pledge", "determination", "resolve", "support"})
 PROPOSED = {"propose", "offer", "request", "invite"}
 ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
 # things a party says it will do: "X will host / contribute / send ..." is an announced plan
@@ -179,6 +191,11 @@ def _joint_subject(tok) -> bool:
     subj = _subject(tok)
     if subj is None:
         return False
+    if any(
+        c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+        for c in subj.children
+    ):
+        return False  # "Secretary Rubio and his team": one side
     text = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     if _COLLECTIVE.match(text):
         return True
@@ -445,8 +462,13 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             return "announced", tok  # "negotiators from X and Y will resume talks on Friday"
         if lem in JOINT_AGREED and _joint_subject(tok):
             if lem in _RESTATE and not any(
-                (c.dep_ == "dobj" and c.lower_ in ("need", "commitment"))
-                or (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark"))
+                (c.dep_ == "dobj" and c.lower_ in _RESTATED)
+                or (
+                    c.dep_ == "ccomp"
+                    and lem in ("affirm", "reaffirm")
+                    and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                )
+                or (lem == "recommit" and c.dep_ in ("prep", "xcomp") and c.i > tok.i)
                 for c in tok.children
             ):
                 return None  # "reaffirmed the relationship" is a statement; "affirm that ..." a joint position
