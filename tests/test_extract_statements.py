@@ -310,3 +310,12 @@ def test_the_group_that_spoke_last_speaks_again_as_the_group():
         "The RSF denied the accusation. In a post on Telegram, the group said its forces had repelled an attack."
     )
     assert _find(sts, "repelled an attack").speaker.name == "RSF"
+
+
+def test_a_call_made_to_express_something_is_the_caller_s_statement():
+    sts = _run(
+        "President Anna Berg of Norway spoke today with Amir Sheikh Khalid of Qatar to express her "
+        "appreciation to Qatar for its role in the talks."
+    )
+    s = _find(sts, "her appreciation to Qatar")
+    assert s.speaker.name == "Anna Berg" and s.cue == "express" and not s.direct

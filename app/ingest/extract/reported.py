@@ -18,6 +18,9 @@ _TAIL_JUNK = {",", ".", ";", ":", "—", "–", "-", '"', "“", "”", "'", "�
 _CAUSATIVES = frozenset({"prompt", "lead", "spur", "cause", "force", "compel", "drive", "provoke", "move"})
 
 
+_CONTACT_VERBS = frozenset({"speak", "meet", "call", "talk", "write", "visit", "travel", "telephone"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and participles upwards.
 
@@ -48,6 +51,14 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < head.i:
             return None  # "Recognizing X, the President ...": background, not a statement
+        if (
+            tok.dep_ == "advcl"
+            and tok.i > head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and head.lemma_.lower() in _CONTACT_VERBS
+        ):
+            tok = head  # "spoke today with the Amir to express his appreciation": the caller expressed it
+            continue
         if tok.dep_ in {"conj", "xcomp"} or (tok.tag_ == "VBG" and tok.dep_ in {"advcl", "pcomp", "acl", "conj"}):
             tok = head
             if tok.pos_ == "ADP":  # "by saying", "as saying"
