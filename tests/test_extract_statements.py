@@ -319,3 +319,12 @@ def test_a_call_made_to_express_something_is_the_caller_s_statement():
     )
     s = _find(sts, "her appreciation to Qatar")
     assert s.speaker.name == "Anna Berg" and s.cue == "express" and not s.direct
+
+
+def test_outlined_and_reinforced_report_a_position():
+    sts = _run(
+        "President Anna Berg of Norway outlined her vision for a region that is secure and prosperous. "
+        "She reinforced the ironclad commitment of Norway to its allies."
+    )
+    assert _find(sts, "her vision for a region").cue == "outlined"
+    assert _find(sts, "the ironclad commitment").speaker.name == "Anna Berg"

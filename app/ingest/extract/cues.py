@@ -92,6 +92,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         "remind",
         "mention",
         "threaten",
+        "outline",
+        "reinforce",
     }
 )
 # Phrasal cues: the particle that must follow, and whether the particle belongs to the cue.
