@@ -328,3 +328,11 @@ def test_outlined_and_reinforced_report_a_position():
     )
     assert _find(sts, "her vision for a region").cue == "outlined"
     assert _find(sts, "the ironclad commitment").speaker.name == "Anna Berg"
+
+
+def test_the_audience_and_the_occasion_are_not_what_was_said():
+    sts = _run(
+        "President Anna Berg of Norway told a joint news conference after the signing. "
+        "Berg spoke at a press briefing. Berg told reporters the talks had failed."
+    )
+    assert [s.text for s in sts] == ["the talks had failed"]

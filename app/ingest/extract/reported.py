@@ -111,6 +111,37 @@ def _cut_nested(doc: Doc, verb: Token, start: int, end: int) -> int:
     return end
 
 
+_OCCASIONS = frozenset(
+    {
+        "conference",
+        "meeting",
+        "summit",
+        "briefing",
+        "interview",
+        "ceremony",
+        "rally",
+        "session",
+        "speech",
+        "address",
+        "talks",
+        "event",
+        "dinner",
+        "forum",
+        "gathering",
+        "hearing",
+        "signing",
+    }
+)
+
+
+def _occasion(c: Token) -> bool:
+    """ "at a joint news conference", "during the signing ceremony": the occasion, not what was said."""
+    if c.dep_ != "prep" or c.lower_ not in {"at", "in", "during", "after", "before", "on", "following"}:
+        return False
+    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in _OCCASIONS
+
+
 def content_of(verb: Token) -> tuple[int, int] | None:
     """Token span ``[start, end)`` of what ``verb`` reports, or None."""
     doc = verb.doc
@@ -157,6 +188,10 @@ def content_of(verb: Token) -> tuple[int, int] | None:
         rights = [c for c in rights if not (c.dep_ in {"prep", "advcl"} and doc[c.left_edge.i - 1].text == ",")]
         # "said through an interpreter", "said via a spokesman": how it was said
         rights = [c for c in rights if not (c.dep_ == "prep" and c.text.lower() in {"through", "via"})]
+        # "told a joint news conference", "told Reuters": who heard it; "said at a briefing": where
+        if verb.lemma_.lower() == "tell":
+            rights = [c for c in rights if c.dep_ not in {"dobj", "dative"}]
+        rights = [c for c in rights if not _occasion(c)]
         if not rights:
             return _left_content(verb)
         start = rights[0].left_edge.i
