@@ -117,3 +117,10 @@ def test_ordinals_that_number_things_are_not_days():
 def test_a_year_after_a_preposition_is_a_year_but_not_a_range_or_an_amount():
     found = find_dates("They last met in 2011. Since 2014 no talks. In 2011-12 it grew; in 2011 and 2012 too.", THU)
     assert [(d.text, d.date, d.precision) for d in found] == [("2011", dt.date(2011, 1, 1), "year")]
+
+
+def test_this_year_s_event_on_a_day_is_in_this_year_whatever_the_tense():
+    text = "They discussed the outcome at this year's Climate Summit on April 22nd."
+    doc = nlp.parse(text)
+    found = find_dates(text, dt.date(2021, 3, 1), tense=lambda o: tense_at(doc, o))
+    assert [d.date for d in found if d.precision == "day"] == [dt.date(2021, 4, 22)]

@@ -825,3 +825,11 @@ def test_a_meeting_of_a_named_body_is_named_for_the_body():
     )
     names = [e.name for e in run(text, dt.date(2024, 5, 4))]
     assert "second Norway-Chile Joint Fisheries Council meeting" in names
+
+
+def test_a_named_summit_on_a_day_is_dated_by_the_day_and_the_day_is_not_its_name():
+    evs = run(
+        "Call\n\nThe leaders discussed a successful outcome at this year's Climate Leaders' Summit on April 22nd.",
+        dt.date(2021, 3, 1),
+    )
+    assert [(e.name, e.date) for e in evs] == [("Climate Leaders' Summit", dt.date(2021, 4, 22))]

@@ -36,3 +36,8 @@ def test_a_town_outside_our_own_table_gets_its_country_from_the_world_gazetteer(
 
 def test_a_title_case_dateline_with_an_agency_names_a_town_outside_our_own_table():
     assert places.dateline_place("Fairbanks (AP) - Ministers met on Monday.", 0) == ("Fairbanks", "US")
+
+
+def test_short_names_and_continents_are_not_world_towns():
+    assert places.resolve_place("Un") == ("Un", None)  # a town in India; mostly Kim Jong Un's name
+    assert places.resolve_place("Asia") == ("Asia", None)

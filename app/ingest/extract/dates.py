@@ -131,9 +131,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in 2011": a year on its own after "in" or "during" ("since 2014" dates no event; not "2011-12")
     (
         "y",
-        re.compile(
-            r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?![-–/%]|\s+(?:and|to|[-–])\s|,?\s*\d)"
-        ),
+        re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?![-–/%]|\s+(?:and|to|[-–])\s|,?\s*\d)"),
     ),
     ("rel_day", re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     (
@@ -312,6 +310,8 @@ def find_dates(
                     continue
                 t = tense(offset + m.start()) if tense else None
                 dm = _resolve(kind, m, published, t)
+                if dm is not None and kind in ("md", "dm") and not _has_year(m):
+                    dm = _year_named_before(text, dm, published)
                 if dm is None:
                     continue
                 dm = _apply_shift(text, dm)
@@ -321,6 +321,30 @@ def find_dates(
         pass
     out.sort(key=lambda d: d.start)
     return out
+
+
+_YEAR_BEFORE_RE = re.compile(r"\b(this|next|last)\s+year[’']s\s+(?:[\w’'-]+\s+){0,6}$", re.I)
+
+
+def _has_year(m: re.Match[str]) -> bool:
+    return bool(re.search(r"(?:19|20)\d\d\s*$", m.group(0)))
+
+
+def _year_named_before(text: str, dm: DateMention, published: dt.date | None) -> DateMention:
+    """ "this year's Climate Summit on April 22nd": the year the phrase names, whatever the tense."""
+    m = _YEAR_BEFORE_RE.search(text[max(0, dm.start - 80) : dm.start])
+    if m is None or published is None or dm.date is None:
+        return dm
+    year = published.year + {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
+    day = _safe_date(year, dm.date.month, dm.date.day)
+    if day is None or day.year == dm.date.year:
+        return dm
+    end = (
+        _safe_date(year + (dm.end_date.year - dm.date.year), dm.end_date.month, dm.end_date.day)
+        if dm.end_date
+        else None
+    )
+    return DateMention(dm.start, dm.end, dm.text, day, end, dm.precision)
 
 
 def _apply_shift(text: str, dm: DateMention) -> DateMention:

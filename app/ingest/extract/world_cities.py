@@ -72,8 +72,28 @@ _NOT_PLACES = frozenset(
         "mobile",
         "reading",
         "split",
+        "asia",
+        "europe",
+        "africa",
+        "america",
+        "americas",
+        "oceania",
+        "pacific",
+        "atlantic",
+        "arctic",
+        "antarctica",
+        "gulf",
+        "middle",
+        "east",
+        "west",
+        "north",
+        "south",
+        "central",
+        "federal",
+        "national",
     }
 )
+MIN_LETTERS = 4  # "Un" (India), "Of": short names are words or acronyms far more often than towns
 
 
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
@@ -98,7 +118,7 @@ def _index() -> dict[str, tuple[str, str]]:
         if pop < MIN_POPULATION or not name[:1].isupper():
             continue
         key = _fold(name)
-        if key in _NOT_PLACES:
+        if key in _NOT_PLACES or len(key) < MIN_LETTERS:
             continue
         if key not in best or pop > best[key][0]:
             best[key] = (pop, name, code)

@@ -148,7 +148,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             ]
         pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not verb else [])
         if pool:
-            mm.date = min(pool, key=lambda d: abs(d.start - mm.start))
+            # the nearest day, before a coarser span ("this year's Climate Summit on April 22")
+            mm.date = min(pool, key=lambda d: (d.day is None, abs(d.start - mm.start)))
     if tok is not None and not verb and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
         mm.lasted_days = _days_in_sentence(ctx.text[sent.start_char : sent.end_char])
     if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:

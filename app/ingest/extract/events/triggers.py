@@ -39,18 +39,27 @@ NAMED_HEADS: dict[str, EventType] = {
 }
 
 
+# "the Climate Summit on April 22": a day, not the summit's subject
+_WHEN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
 NAME_RE = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
     r"(?:[A-Z][\w'’.&-]*|\d+))*\s+(?:"
     + "|".join(NAMED_HEADS)
-    + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
+    + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?(?!"
+    + _WHEN
+    + r")[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
 )
 
 
 _COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
 # a capitalised head with its complement: "the Summit of the Americas", "the Conference on Disarmament"
 _HEAD_OF_RE = re.compile(
-    r"(?<![\w-])((?:Summit|Conference|Forum|Dialogue)\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?<![\w-])((?:Summit|Conference|Forum|Dialogue)\s+(?:of|on|for)\s+(?:the\s+)?(?!" + _WHEN + r")[A-Z][\w'’-]*"
     r"(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
 )
 
