@@ -70,3 +70,22 @@ def test_full_text_index_is_kept_in_step(tmp_path: Path) -> None:
                 conn.execute(text("SELECT rowid FROM search_fts WHERE search_fts MATCH 'ceasefire'")).fetchall() == []
             )
     engine.dispose()
+
+
+def test_data_state_is_one_row_seeded_at_generation_one(tmp_path: Path) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    url = fresh_database_url(tmp_path)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, generation FROM data_state")).all() == [(1, 1)]
+    with pytest.raises(IntegrityError), engine.begin() as conn:  # the CHECK keeps it to one row
+        conn.execute(text("INSERT INTO data_state (id, generation) VALUES (2, 1)"))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE data_state SET generation = 7"))
+    downgrade(url, "0001")
+    assert "data_state" not in inspect(engine).get_table_names()
+    upgrade(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, generation FROM data_state")).all() == [(1, 1)]
+    engine.dispose()

@@ -50,7 +50,10 @@ class Pages:
         from app.web.main import create_app
 
         self.db = db
-        self.app = create_app(f"sqlite:///{db}")
+        with pytest.MonkeyPatch.context() as env:
+            # every request rendered (no page cache): these tests read the SQL each page sends
+            env.setenv("SUMMITRY_PAGE_CACHE_MB", "0")
+            self.app = create_app(f"sqlite:///{db}")
         self.sent: list[tuple[str, Any]] = []
         event.listen(self.app.state.engine, "before_cursor_execute", self._capture)
         self.client = TestClient(self.app)

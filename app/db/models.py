@@ -11,7 +11,9 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -234,3 +236,15 @@ class SearchEntry(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+
+
+class DataState(Base):
+    """One row: the data's generation, bumped by every transaction that changes what the site shows
+    (``app.db.data_state.bump``). The web process's page cache keeps a rendered page only as long as
+    the generation it was rendered under (``app.web.page_cache``)."""
+
+    __tablename__ = "data_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    generation: Mapped[int] = mapped_column(BigInteger)

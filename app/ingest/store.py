@@ -3,7 +3,9 @@
 Idempotent by content: the same text (by SHA-256) extracted by the same extractor version
 is left alone; a changed text at the same path, or an older extractor version, replaces that
 document's own facts and nothing else. Events and actors are shared across documents; an
-event no document supports any more is removed.
+event no document supports any more is removed. Every stored document bumps the data's
+generation (``app.db.data_state``) in its own transaction, which is how the web's page caches
+learn that the data changed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Literal
 from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
+from app.db import data_state
 from app.db.models import (
     Actor,
     Agreement,
@@ -93,6 +96,9 @@ def store(
         _remove_orphans(session)  # only a replaced document can leave events or actors behind
         if known is not None:
             known.clear()
+    # last, so that on PostgreSQL the one row every ingest updates is locked only until the commit
+    # that follows: the web's page caches see the new generation and drop what they rendered before
+    data_state.bump(session)
     return doc.id
 
 

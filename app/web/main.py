@@ -26,6 +26,8 @@ from app.web import api, exports, pages
 from app.web.api import ErrorBody
 from app.web.deps import SESSIONS_KEY, NotFound, Redirect
 from app.web.filters import CONTROL_RE, BadParams, shown
+from app.web.page_cache import PageCache, cacheable, request_key
+from app.web.page_cache import State as CacheState
 from app.web.render import render
 
 log = logging.getLogger(__name__)
@@ -56,13 +58,18 @@ class Frame:
       round trip) in a worker thread;
     * the last resort for an unhandled exception: it logs the traceback and answers with a plain 500
       page (or JSON) that shows none of it. Starlette's own last resort sits outside every middleware,
-      so its answer would miss the headers.
+      so its answer would miss the headers;
+    * with a ``PageCache`` (``SUMMITRY_PAGE_CACHE_MB`` > 0), ``GET`` and ``HEAD`` answered from it when
+      the same request was answered under the current data generation, and complete 200s kept in it
+      (with an ``ETag``; a matching ``If-None-Match`` gets a 304). The response's start is held until
+      its first body message, so the ETag can go in its headers; a stream passes straight through.
 
-    One layer rather than four: each layer is another coroutine and ``send`` wrapper per request.
+    One layer rather than five: each layer is another coroutine and ``send`` wrapper per request.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, cache: PageCache | None = None) -> None:
         self.app = app
+        self.cache = cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,20 +79,54 @@ class Frame:
         head = method == "HEAD"
         started = False
         body_sent = False
+        cache = self.cache
+        state: CacheState | None = None  # set: this response may be kept (under this state)
+        key: tuple[object, ...] = ()
+        if_none_match: bytes | None = None
+        if cache is not None and (head or method == "GET"):
+            key, if_none_match = request_key(scope)
+            state = await cache.state()
+            if state is not None:
+                # Only a 200 is kept, so an entry's request passed ``request_problems`` (which reads
+                # the raw path and query, both in the key): the same request would pass again.
+                entry = cache.get(key)
+                if entry is not None:
+                    await entry.send(send, head=head, if_none_match=if_none_match)
+                    return
+        pending: Message | None = None  # a response start held back until its body shows up
 
         async def send_framed(message: Message) -> None:
-            nonlocal started, body_sent
+            nonlocal started, body_sent, pending
             if message["type"] == "http.response.start":
-                started = True
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
                 message["headers"] = headers
-            elif head and message["type"] == "http.response.body":
-                if body_sent:
+                if state is not None:
+                    pending = message
                     return
-                body_sent = True
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
+                started = True
+            elif message["type"] == "http.response.body":
+                if pending is not None:
+                    start, pending = pending, None
+                    started = True
+                    status, headers, body = start["status"], start["headers"], message.get("body", b"")
+                    complete = not message.get("more_body")
+                    if cache is not None and state is not None and complete and cacheable(status, headers, body):
+                        entry = cache.store(key, state, status, headers, bytes(body))
+                        await entry.send(send, head=head, if_none_match=if_none_match)
+                        body_sent = True
+                        return
+                    await send(start)
+                if head:
+                    if body_sent:
+                        return
+                    body_sent = True
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
+            elif pending is not None:  # another kind of body (an ASGI extension): the start goes first
+                start, pending = pending, None
+                started = True
+                await send(start)
             await send(message)
 
         if head:
@@ -97,6 +138,9 @@ class Frame:
                 await _error(Request(scope), 400, "That address cannot be used", problems)(scope, receive, send_framed)
             else:
                 await self.app(scope, receive, send_framed)
+            if pending is not None:  # a start and no body (the ASGI server ends the response)
+                started = True
+                await send(pending)
         except Exception:
             log.exception("unhandled error on %s %s", method, scope.get("path"))
             if started:  # the status line has gone: all that can be done is to end the response
@@ -303,10 +347,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
     )
     app.state.engine = engine
     app.state.sessionmaker = session_factory(engine)
+    cache_bytes = config.page_cache_bytes()
+    app.state.page_cache = PageCache(engine, cache_bytes, config.page_cache_recheck()) if cache_bytes > 0 else None
     _warm_caches(app)
-    # The headers go on everything, HEAD works on every GET, bad bytes never reach a route, and the
-    # sessions a request opened are closed whatever happened.
-    app.add_middleware(Frame)
+    # The headers go on everything, HEAD works on every GET, bad bytes never reach a route, the
+    # sessions a request opened are closed whatever happened, and pages are served again from the
+    # page cache until the data change.
+    app.add_middleware(Frame, cache=app.state.page_cache)
     app.mount("/static", StaticFiles(directory=config.STATIC_DIR), name="static")
     app.add_route("/events/{slug}", pages.event, methods=["GET"], include_in_schema=False)
     # The HTML pages first: each request is matched against the routes in order, and the pages are

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import pycountry
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, inspect, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from app.db.models import (
     Actor,
     Agreement,
     AgreementParty,
+    DataState,
     Document,
     Event,
     Statement,
@@ -530,16 +532,27 @@ def _top(col: Any) -> Any:
     return select(func.max(col)).scalar_subquery()
 
 
-_DATA_VERSION = Prepared(select(_top(Document.id), _top(Statement.id), _top(Event.id), _top(Actor.id)))
+_TOPS = (_top(Document.id), _top(Statement.id), _top(Event.id), _top(Actor.id))
+_DATA_VERSION = Prepared(select(select(DataState.generation).where(DataState.id == 1).scalar_subquery(), *_TOPS))
+_IDS_ONLY = Prepared(select(*_TOPS))  # a database not yet migrated to the generation's table
+_HAS_GENERATION: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()  # per engine
 
 
 def data_version(session: Session) -> tuple[Any, ...]:
-    """Changes whenever the store adds or replaces anything: the highest ids (primary-key lookups).
+    """Changes whenever the store adds or replaces anything: the data's generation, which every write
+    transaction bumps (the highest ids alone miss a replaced document whose new rows reuse its old
+    ids), and the highest ids for a database written before the generation existed.
 
     Read once per session (a request), however many cached reads the request makes."""
     found: tuple[Any, ...] | None = session.info.get("data_version")
     if found is None:
-        found = (str(session.get_bind().url), *_DATA_VERSION.all(session)[0])
+        bind = session.get_bind()
+        url = str(bind.url)
+        has = _HAS_GENERATION.get(bind)
+        if has is None:
+            has = _HAS_GENERATION[bind] = inspect(bind).has_table(DataState.__tablename__)
+        query = _DATA_VERSION if has else _IDS_ONLY
+        found = (url, *query.all(session)[0])
         session.info["data_version"] = found
     return found
 
