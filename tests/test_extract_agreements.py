@@ -353,3 +353,32 @@ def test_one_side_and_its_team_restating_a_commitment_is_no_joint_outcome():
         "They underscored that the pact would hold.",
     )
     assert found == []
+
+
+def test_what_it_divides_after_a_signed_treaty_is_a_term():
+    found = run_titled(
+        "Treaty",
+        "Norway and Chile signed the treaty in Oslo on Wednesday. It divides the disputed zone into two equal parts.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("It divides the disputed zone into two equal parts") == "agreed"
+
+
+def test_invitations_accepted_settling_on_and_refusing_to_support():
+    found = run_titled(
+        "Talks",
+        "Minister Anna Berg of Norway has accepted an invitation to visit Santiago next month. "
+        "The leaders settled on opening a joint fund. "
+        "Chile said it would not support the text. "
+        "Peru declined to sign the agreement after its president pulled out of the trip. "
+        "The treaty must still be ratified by both parliaments. The parliament approved the treaty on Friday.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert (
+        texts.get("Minister Anna Berg of Norway has accepted an invitation to visit Santiago next month") == "announced"
+    )
+    assert texts.get("The leaders settled on opening a joint fund") == "agreed"
+    assert texts.get("it would not support the text") == "rejected"
+    assert texts.get("Peru declined to sign the agreement") == "rejected"  # why it declined is not part of it
+    assert texts.get("The parliament approved the treaty on Friday") == "agreed"
+    assert not any(t.startswith("The treaty must") for t in texts)  # not ratified yet

@@ -32,7 +32,20 @@ from app.ingest.extract.records import (
 )
 
 STRONG_AGREED = {"agree"}
-DEAL_VERBS = {"reach", "sign", "conclude", "strike", "achieve", "finalize", "finalise", "seal", "adopt", "endorse"}
+DEAL_VERBS = {
+    "reach",
+    "sign",
+    "conclude",
+    "strike",
+    "achieve",
+    "finalize",
+    "finalise",
+    "seal",
+    "adopt",
+    "endorse",
+    "approve",
+    "ratify",
+}
 DEAL_NOUNS = {
     "agreement",
     "agreements",
@@ -312,6 +325,10 @@ _TERM_VERBS = frozenset(
         "demand",
         "outline",
         "lay",
+        "divide",
+        "cover",
+        "fix",
+        "open",
     }
 )
 _TERM_SUBJECTS = DEAL_NOUNS | {"compromise", "text", "package", "plan"}
@@ -327,6 +344,8 @@ def _deal_terms(tok) -> bool:
     if _negated(tok) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "should") for c in tok.children):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "it" and tok.dep_ == "ROOT" and _deal_before(tok):
+        return any(c.dep_ == "dobj" for c in tok.children)  # "The treaty was signed ... It divides the area"
     if subj is None or subj.lemma_.lower() not in _TERM_SUBJECTS or subj.lower_ == "agreements":
         return False
     if not any(
@@ -340,6 +359,15 @@ def _deal_terms(tok) -> bool:
     ):
         return lem in ("provide", "set", "lay") and any(c.dep_ == "dobj" for c in tok.children)
     return any(c.dep_ in ("dobj", "prep", "prt", "xcomp", "ccomp") and c.i > tok.i for c in tok.children)
+
+
+def _deal_before(tok) -> bool:
+    """The sentence before names a deal as its subject or object (what a following "it" stands for)."""
+    sent = tok.sent
+    if sent.start == 0:
+        return False
+    prev = tok.doc[sent.start - 1].sent
+    return any(t.lower_ in DEAL_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in prev)
 
 
 def _under_which(tok) -> bool:
@@ -371,6 +399,8 @@ def _next_term(sent) -> object | None:
     return root
 
 
+_NOT_YET = frozenset({"must", "would", "will", "could", "should", "may", "might", "to", "can", "shall"})
+_BACKGROUND_MARKS = frozenset({"after", "because", "since", "although", "though"})
 _ONLOOKERS = frozenset({"analyst", "expert", "observer", "critic", "investor", "market", "diplomat", "official"})
 _MOVES = frozenset({"travel", "visit", "fly", "attend", "meet", "speak", "address", "arrive", "head", "go", "tour"})
 
@@ -424,7 +454,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
         if _negated(tok):
             if lem == "agree" and any(c.lower_ in ("to", "on") for c in tok.children if c.i > tok.i):
                 return "rejected", tok  # "would not agree to Kosovo's membership"
-            if lem in ("sign", "accept", "ratify", "endorse") and any(
+            if lem in ("sign", "accept", "ratify", "endorse", "support", "back", "approve") and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX | {"could", "can", "did", "does"}
                 for c in tok.children
             ):
@@ -445,6 +475,11 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             if any(c.lower_ in ("to", "that", "on", "upon") or c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return "agreed", tok
             return None
+        if lem in ("approve", "ratify") and (
+            tok.tag_ not in ("VBD", "VBN")
+            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_YET for c in tok.children)
+        ):
+            return None  # "must still be ratified", "Congress would approve": not done yet
         if lem in DEAL_VERBS:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(o.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in o.subtree) for o in objs):
@@ -498,6 +533,10 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             if lem == "invite" and not any(c.dep_ == "dobj" for c in tok.children):
                 return None
             return "proposed", tok
+        if lem == "accept" and any(c.dep_ == "dobj" and c.lower_ in ("invitation", "offer") for c in tok.children):
+            return "announced", tok  # "has accepted an invitation to visit Dhaka next month"
+        if lem == "settle" and any(c.dep_ == "prep" and c.lower_ == "on" and c.i == tok.i + 1 for c in tok.children):
+            return "agreed", tok  # "Leaders settled on opening a single chapter"
         if lem in ANNOUNCED and tok.dep_ != "amod":
             if lem == "launch" and not any(
                 (c.dep_ == "dobj" and c.pos_ == "PROPN")
@@ -588,6 +627,14 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 exclude.update(t.i for t in c.subtree)  # "..., Malaysian Prime Minister Anwar Ibrahim said"
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
+
+        for t in root.subtree:
+            if (
+                t.i > root.i
+                and t.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_MARKS for m in t.children)
+            ):
+                exclude.update(g.i for g in t.subtree)  # "declined to sign after Buhari pulled out": why, not what
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
         if (
             subj is not None
