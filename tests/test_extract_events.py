@@ -833,3 +833,12 @@ def test_a_named_summit_on_a_day_is_dated_by_the_day_and_the_day_is_not_its_name
         dt.date(2021, 3, 1),
     )
     assert [(e.name, e.date) for e in evs] == [("Climate Leaders' Summit", dt.date(2021, 4, 22))]
+
+
+def test_a_numbered_assembly_is_a_conference_but_a_standing_assembly_is_a_body():
+    evs = run(
+        "Assembly\n\nThe 61st World Fisheries Assembly opened in Geneva on Monday. "
+        "The National Assembly voted on Tuesday. The UN General Assembly meets in New York.",
+        dt.date(2025, 5, 21),
+    )
+    assert [(e.name, e.type) for e in evs] == [("61st World Fisheries Assembly", "conference")]

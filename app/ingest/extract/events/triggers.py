@@ -36,6 +36,7 @@ NAMED_HEADS: dict[str, EventType] = {
     "Dialogue": "talks",
     "Ministerial": "meeting",
     "Negotiations": "talks",
+    "Assembly": "conference",  # only a numbered one ("the 78th World Health Assembly"): see _NUMBERED
 }
 
 
@@ -47,13 +48,16 @@ _WHEN = (
 
 
 NAME_RE = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
+    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
     r"(?:[A-Z][\w'’.&-]*|\d+))*\s+(?:"
     + "|".join(NAMED_HEADS)
     + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?(?!"
     + _WHEN
     + r")[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
 )
+
+
+_NUMBERED = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)\b")
 
 
 _COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
@@ -125,6 +129,8 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
             mm.strong = (
                 typ in ("summit", "conference") or bool(mm.date or mm.city or mm.venue) or occurs(tok_at(sent, s, e))
             )
+            if head == "Assembly" and not _NUMBERED.search(full):
+                mm.strong = False  # "the General Assembly", "the National Assembly": a body, not a session
             if negated(tok_at(sent, s, e)):
                 continue
             if mm.strong:
@@ -208,7 +214,7 @@ _NAME_PREFIX = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']?s?,?\s+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?)?,?[’']?s?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?=[A-Z]))?",
+    r"(?:\d{1,2}\s+(?=[A-Z]))?",  # "May 12 Summit"; an ordinal ("the 24th EU-China Summit") stays
     re.I,
 )
 
