@@ -336,3 +336,16 @@ def test_the_audience_and_the_occasion_are_not_what_was_said():
         "Berg spoke at a press briefing. Berg told reporters the talks had failed."
     )
     assert [s.text for s in sts] == ["the talks had failed"]
+
+
+def test_a_quote_owned_by_the_next_sentence_that_was_the_verdict_of():
+    sts = _run(
+        "Foreign Minister Anna Berg of Norway was jubilant.\n"
+        '"The agreement is not perfect, and some parts need to be improved." That was the verdict of '
+        "Chile's chief negotiator Luis Soto, who nonetheless praised the deal.\n"
+        '"There is a lot of potential here." The words were Mr Soto\'s, speaking after the ceremony.\n'
+        '"We have waited a long time." The words came from Norway\'s Prime Minister Erik Dahl, who smiled.'
+    )
+    assert _find(sts, "waited a long time").speaker.name == "Erik Dahl"
+    assert _find(sts, "The agreement is not perfect").speaker.name == "Luis Soto"
+    assert _find(sts, "a lot of potential").speaker.name == "Luis Soto"

@@ -140,6 +140,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 _NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "hail", "deem"})
 
 
+_VERDICT_HEADS = (["the", "words"], ["the", "verdict"], ["the", "message"], ["the", "assessment"], ["the", "view"])
+
+
 _CITED_RE = re.compile(r",?\s+according to\b")
 
 
@@ -239,6 +242,25 @@ class _Finder:
             return before[-1]
         return None
 
+    def verdict_after(self, q: Quote) -> Actor | None:
+        """ "'The agreement is not perfect.' That was the verdict of China's negotiator Xie", "The words
+        were Mr Lavrov's": a quote that is its whole sentence, owned by the next one."""
+        b = self.doc.char_span(max(q.close - 1, q.open), q.close, alignment_mode="expand")
+        if b is None or self.text[q.close : b.sent.end_char].strip(" .\n") or b.sent.end >= len(self.doc):
+            return None
+        nxt = self.doc[b.sent.end].sent
+        words = [t.lower_ for t in nxt[:3]]
+        if not words or (words[0] not in ("that", "those", "these", "such") and words[:2] not in _VERDICT_HEADS):
+            return None
+        if nxt.root.lemma_.lower() not in ("be", "come") or any(t.i in self.in_quote for t in nxt):
+            return None
+        for t in nxt:
+            if t.i > nxt.root.i and t.ent_type_ == "PERSON":
+                actor = self.actors.get(t.i) or self.resolver.classify(t)
+                if actor.kind in _SPEAKING and actor.ref is not None:
+                    return actor
+        return None
+
     def opens_sentence(self, q: Quote) -> bool:
         """The quotation starts its sentence (a free-standing quote, not words quoted inside one)."""
         a = self.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
@@ -327,6 +349,8 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
             para = f.para_of(q.open)
             if actor is None and para in blocks:
                 actor = blocks[para][0]
+            if actor is None and f.opens_sentence(q):
+                actor = f.verdict_after(q)
             if actor is None and f.opens_sentence(q):
                 k = bisect.bisect_left([a[0] for a in anchors], q.start) - 1
                 if k >= 0 and para - f.para_of(anchors[k][0]) <= 1:
