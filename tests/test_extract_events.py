@@ -842,3 +842,23 @@ def test_a_numbered_assembly_is_a_conference_but_a_standing_assembly_is_a_body()
         dt.date(2025, 5, 21),
     )
     assert [(e.name, e.type) for e in evs] == [("61st World Fisheries Assembly", "conference")]
+
+
+def test_a_treaty_signed_by_two_sides_in_the_passive_is_a_signing():
+    text = (
+        "Treaty\n\nMURMANSK, Russia — Yesterday they drew a line.\n"
+        "The treaty was signed by Foreign Minister Anna Berg of Norway and his Russian counterpart, Ivan Petrov."
+    )
+    evs = run_with_people(text, dt.date(2010, 9, 16))
+    assert [(e.type, e.date, e.location) for e in evs] == [("other", dt.date(2010, 9, 15), "Murmansk, Russia")]
+    assert {p.name for p in evs[0].participants} == {"Norway", "Russia"}
+
+
+def test_a_prisoner_exchange_is_an_event():
+    text = (
+        "Swap\n\nANKARA, Turkey (AP) — Russia and Western countries carried out their largest prisoner "
+        "exchange since the Cold War on Thursday. Currency exchange rates were stable on Thursday."
+    )
+    evs = run_with_people(text, dt.date(2024, 8, 1))
+    assert [(e.type, e.date, e.location) for e in evs] == [("other", dt.date(2024, 8, 1), "Ankara, Turkey")]
+    assert "prisoner exchange" in evs[0].name

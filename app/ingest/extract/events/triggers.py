@@ -261,6 +261,12 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         )
     ):
         typ = "other"  # "the signing ceremony", "the ceremony for the signing of ..."
+    elif (
+        tok.pos_ == "NOUN"
+        and low in ("exchange", "swap")
+        and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "prisoner" for c in tok.children)
+    ):
+        typ = "other"  # "carried out their largest prisoner exchange on Thursday"
     elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
         # "the next round was scheduled for June 18 in Geneva": a round of talks
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -336,6 +342,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         mm.phrase = "signing ceremony"
     if low == "ceremony":
         mm.phrase = "signing ceremony"
+    if low in ("exchange", "swap"):
+        mm.phrase = "prisoner exchange"
     if verb:
         mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
         if typ == "other":  # a signing is an event when the story says when or where
@@ -451,6 +459,12 @@ def _signed_between_parties(tok, persons) -> bool:
     sides = 0
     if subj is not None:  # "the foreign ministers of Greece and Albania signed"
         sides = sum(1 for t in subj.subtree if t.ent_type_ in ("GPE", "NORP", "PERSON") and t.dep_ in ("pobj", "conj"))
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:  # "the treaty was signed by X of Norway and his Russian counterpart, Y"
+        a, b = agent.idx, agent.right_edge.idx + len(agent.right_edge.text)
+        people = actors.people_in(persons, a, b)
+        if len({p.code or p.name for p in people}) >= 2:
+            return True
     return (
         sides >= 2
         or conj_actor_subject(tok, persons)
