@@ -862,3 +862,11 @@ def test_a_prisoner_exchange_is_an_event():
     evs = run_with_people(text, dt.date(2024, 8, 1))
     assert [(e.type, e.date, e.location) for e in evs] == [("other", dt.date(2024, 8, 1), "Ankara, Turkey")]
     assert "prisoner exchange" in evs[0].name
+
+
+def test_a_past_summit_named_by_its_year_and_city_is_an_event_of_that_year():
+    evs = run(
+        "Deal\n\nThe deal comes six years after the failure of the 2009 Copenhagen climate summit.",
+        dt.date(2015, 12, 12),
+    )
+    assert [(e.name, e.location, e.date) for e in evs] == [("Copenhagen climate summit", "Copenhagen, Denmark", None)]

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from app.ingest.extract import actors, dates, gazetteer, places
+from app.ingest.extract import actors, dates, gazetteer, places, world_cities
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.location import described_place, looks_like_place, read_place
 from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, TYPE_WORD, VISIT_VERBS, Mention
@@ -100,10 +100,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 read_place(ctx, mm, c)
     if not verb and tok is not None and not mm.city and not mm.country_code:
         for c in tok.children:  # "Geneva border talks", "the New Delhi summit": a known city as modifier
-            if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "GPE":
+            # (the tagger may call it an organisation: "the 2009 Copenhagen climate summit")
+            if c.dep_ == "compound" and c.i < tok.i and (c.ent_type_ in ("GPE", "ORG") or c.pos_ == "PROPN"):
                 words = [t for t in c.subtree if t.dep_ == "compound" or t is c]
                 name = c.doc[words[0].i : c.i + 1].text if words[-1] is c else c.text
-                if gazetteer.lookup_city(name):
+                if gazetteer.lookup_city(name) or (c.ent_type_ == "GPE" and world_cities.lookup(name)):
                     mm.city, mm.country_code = places.resolve_place(name)
                     break
     if not mm.city:
@@ -150,6 +151,10 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         if pool:
             # the nearest day, before a coarser span ("this year's Climate Summit on April 22")
             mm.date = min(pool, key=lambda d: (d.day is None, abs(d.start - mm.start)))
+    if mm.date is None and tok is not None and not verb:
+        for c in tok.children:  # "the 2009 Copenhagen climate summit": its year
+            if c.dep_ == "nummod" and c.i < tok.i and re.fullmatch(r"(?:19|20)\d\d", c.text):
+                mm.date = dates.DateMention(c.idx, c.idx + 4, c.text, dt.date(int(c.text), 1, 1), None, "year")
     if tok is not None and not verb and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
         mm.lasted_days = _days_in_sentence(ctx.text[sent.start_char : sent.end_char])
     if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:
