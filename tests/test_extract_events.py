@@ -870,3 +870,12 @@ def test_a_past_summit_named_by_its_year_and_city_is_an_event_of_that_year():
         dt.date(2015, 12, 12),
     )
     assert [(e.name, e.location, e.date) for e in evs] == [("Copenhagen climate summit", "Copenhagen, Denmark", None)]
+
+
+def test_talks_between_two_named_sides_are_an_event_even_undated():
+    text = (
+        "Deal\n\nThe deal came after months of talks between Foreign Minister Anna Berg of Norway and "
+        "Foreign Minister Luis Soto of Chile. Norway wants more talks."
+    )
+    evs = run_with_people(text, dt.date(2018, 6, 18))
+    assert [(e.type, e.name) for e in evs] == [("talks", "Berg-Soto talks")]

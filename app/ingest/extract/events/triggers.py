@@ -367,6 +367,10 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             mm.strong = True  # "Blinken held phone calls with the ministers of Egypt and Qatar"
         if low in ("talks", "negotiations") and (mm.codes or occurs(tok)) and not mm.anaphoric:
             mm.strong = mm.strong or bool(mm.codes and (mm.city or mm.country_code or mm.date))
+            # "negotiations between Norway and Russia", "the Russia-China gas talks": two sides named with
+            # the noun itself make a process of its own, dated or not
+            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            mm.strong = mm.strong or len(actors.codes_in_span(ctx, persons, a, b)) >= 2
         if low in ("talks", "meeting", "meetings") and not mm.anaphoric and tok.dep_ == "dobj" and occurs(tok):
             # "Biden held separate talks with Albanese and Sunak": named people of two countries met
             mm.strong = mm.strong or (len(mm.persons) >= 2 and len({p.code for p in mm.persons if p.code}) >= 2)
