@@ -879,3 +879,35 @@ def test_talks_between_two_named_sides_are_an_event_even_undated():
     )
     evs = run_with_people(text, dt.date(2018, 6, 18))
     assert [(e.type, e.name) for e in evs] == [("talks", "Berg-Soto talks")]
+
+
+def test_signings_by_two_sides_told_in_other_ways():
+    text = (
+        "Peace\n\nThe leaders of Norway and Chile declared an end to the dispute, signing a joint declaration in "
+        "Valparaiso on Monday. The two sides signed the final protocols on a permanent ceasefire in Naivasha "
+        "on December 31."
+    )
+    evs = [e for e in run_with_people(text, dt.date(2018, 7, 10)) if e.type == "other"]
+    assert [(e.location, e.date) for e in evs] == [
+        ("Valparaíso, Chile", dt.date(2018, 7, 9)),
+        ("Naivasha, Kenya", dt.date(2017, 12, 31)),
+    ]
+
+
+def test_a_referendum_is_held_across_the_country_that_holds_it():
+    text = (
+        "Talks\n\nARGYLE, St Vincent (Reuters) - The leaders met on Thursday.\n"
+        "Tensions rose after Venezuela held a referendum on December 3. Colombians must still approve the "
+        "accord in a plebiscite on Sunday."
+    )
+    evs = {e.name: e for e in run_with_people(text, dt.date(2023, 12, 15)) if e.type == "other"}
+    assert evs["referendum in Venezuela"].date == dt.date(2023, 12, 3)
+    assert evs["plebiscite"].date == dt.date(2023, 12, 17)  # "must still approve it on Sunday": ahead
+
+
+def test_a_visit_placed_by_the_verb_it_completes():
+    evs = run_with_people(
+        "Visit\n\nPrime Minister Anna Berg of Norway arrived in the Chilean capital on Sunday for a two-day visit.",
+        dt.date(2018, 7, 9),
+    )
+    assert [(e.type, e.location) for e in evs] == [("visit", "Santiago, Chile")]

@@ -370,7 +370,7 @@ def _apply_shift(text: str, dm: DateMention) -> DateMention:
 
 # --- tense from a spaCy parse ------------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "must"}  # "must still approve it on Sunday": ahead
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "prepare", "hope", "intend", "aim", "want", "going"}
 
 

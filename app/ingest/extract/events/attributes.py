@@ -94,6 +94,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 if code or (city and looks_like_place(ctx, city)):
                     mm.city, mm.country_code = city, code
                     mm.inherited_place = True
+    if verb and tok is not None and mm.type == "other" and not mm.city and not mm.country_code:
+        for t in tok.subtree:  # "signed the protocols on a ceasefire in Naivasha": deeper in the clause
+            if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ == "GPE":
+                read_place(ctx, mm, t)
+                break
     if verb and tok is not None and mm.type == "visit" and not mm.city and not mm.country_code:
         for c in tok.children:  # "is scheduled to visit Chile in May"
             if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC"):
@@ -109,6 +114,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                     break
     if not mm.city:
         described_place(ctx, mm, sent)
+    if not mm.city and not mm.country_code and via is not None and via.i < tok.i:
+        described_place(ctx, mm, sent, start=via.idx + len(via.text))
     if (verb or mm.type in ("summit", "meeting")) and not mm.city and not mm.country_code:
         m2 = re.search(r",\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text[mm.end : sent.end_char])
         if m2 and m2.start() < 160:
@@ -214,7 +221,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             verb_tok = via
         if (
             verb_tok is not None
-            and verb_tok.dep_ == "conj"
+            and (verb_tok.dep_ == "conj" or (verb_tok.dep_ == "advcl" and verb_tok.tag_ == "VBG"))
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb_tok.children)
         ):
             # "Modi made a stopover in Lahore and held talks with Sharif": the first verb's subject

@@ -117,7 +117,7 @@ def lede_defaults(
                 if m.lasted_days and m.date.day and not m.date.end_date:
                     m.date = ended_on(m.date, m.lasted_days)
                 m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
-        if not (city or code) or m.type == "call" or m.city:
+        if not (city or code) or m.type == "call" or m.city or m.phrase in ("referendum", "plebiscite"):
             continue
         if m.country_code and (m.country_code != code or not city):
             continue  # "in Fiji's capital" under "SUVA, Fiji": the dateline names the city

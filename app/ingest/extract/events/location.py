@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import gazetteer, places
+from app.ingest.extract import gazetteer, places, world_cities
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.mention import Mention
 
@@ -82,10 +82,12 @@ def described_city(text: str) -> tuple[str, str] | None:
     return _capital(c) if c else None
 
 
-def described_place(ctx: DocContext, mm: Mention, sent) -> None:
-    """Places written as descriptions right after the trigger: "in the Saudi capital", "in Fiji's
+def described_place(ctx: DocContext, mm: Mention, sent, start: int | None = None) -> None:
+    """Places written as descriptions right after the trigger (or after ``start``, the verb it
+    completes: "arrived in the Eritrean capital ... for a visit"): "in the Saudi capital", "in Fiji's
     capital", "in the Tanzanian city of Arusha"."""
-    window = ctx.text[mm.end : min(sent.end_char, mm.end + 60)]
+    at = mm.end if start is None else start
+    window = ctx.text[at : min(sent.end_char, at + 60)]
     m = _CITY_OF_RE.match(window.lstrip()) or _CITY_OF_RE.search(window)
     if m is not None and m.start() > 30:
         m = None  # "met Kim at the border village of Panmunjom": close to the trigger only
@@ -140,3 +142,7 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
         hit = gazetteer.lookup_city(name)
         if hit is not None and (mm.country_code is None or mm.country_code == hit[1].code):
             mm.city, mm.country_code = hit[0], hit[1].code
+        elif ent is None or ent.label_ == "ORG":  # "in Naivasha", untagged: a town of the world gazetteer
+            town = world_cities.lookup(name)
+            if town is not None and (mm.country_code is None or mm.country_code == town[1]):
+                mm.city, mm.country_code = town

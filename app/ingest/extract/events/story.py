@@ -61,7 +61,7 @@ def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[Eve
     city, code = place
     placed_days = {e.date: e.city for e in events if e is not None and e.date and e.city}
     for c, ev in zip(clusters, events, strict=False):
-        if ev is None or ev.type == "call" or ev.city or ev.country_code or ev.date is None:
+        if ev is None or ev.type == "call" or ev.city or ev.country_code or ev.date is None or _nationwide(ev.name):
             continue
         if not (pub - dt.timedelta(days=_REPORTED_DAYS) <= ev.date <= pub):
             continue
@@ -83,3 +83,8 @@ def _elsewhere(ctx: DocContext, m: Mention, city: str, code: str) -> bool:
         if k is not None and (k != code or (c is not None and c != city)):
             return True
     return False
+
+
+def _nationwide(name: str) -> bool:
+    """A referendum is held across a country, not where the story was filed."""
+    return bool(re.search(r"\b(?:referendum|plebiscite)\b", name))

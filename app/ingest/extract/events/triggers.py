@@ -267,6 +267,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "prisoner" for c in tok.children)
     ):
         typ = "other"  # "carried out their largest prisoner exchange on Thursday"
+    elif tok.pos_ == "NOUN" and low in ("referendum", "plebiscite"):
+        typ = "other"  # "must still approve the accord in a plebiscite on Sunday"
     elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
         # "the next round was scheduled for June 18 in Geneva": a round of talks
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -311,7 +313,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             )
         ):
             typ, verb = "call", True  # "Biden called President Sheinbaum today", "Abe telephoned Park"
-        elif lemma == "sign" and _signed_between_parties(tok, persons):
+        elif lemma == "sign" and _signed_between_parties(ctx, tok, persons):
             typ, verb = "other", True  # "Santos and Londoño signed a peace agreement on Monday": a signing
         elif lemma in ("receive", "welcome", "convene", "gather") and (
             has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children))
@@ -327,7 +329,13 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         return None
     if verb and tok.dep_ == "xcomp" and lemma_of(tok.head) in _WISH_VERBS:
         return None  # "Wang invited Wong to visit Beijing": an invitation, not a scheduled visit
-    if tok.tag_ == "VBG" and verb and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl") and lemma_of(tok) != "gather":
+    if (
+        tok.tag_ == "VBG"
+        and verb
+        and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl")
+        and lemma_of(tok) != "gather"
+        and not (typ == "other" and tok.dep_ == "advcl")  # "..., signing a joint declaration in Asmara"
+    ):
         return None
     if negated(tok) or hypothetical(tok) or cancelled(tok):
         return None
@@ -344,6 +352,10 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         mm.phrase = "signing ceremony"
     if low in ("exchange", "swap"):
         mm.phrase = "prisoner exchange"
+    if low in ("referendum", "plebiscite"):
+        mm.phrase = low
+        if not (mm.city or mm.country_code) and len(mm.codes) == 1:
+            mm.country_code = mm.codes[0]  # "Venezuela held a referendum": across Venezuela
     if verb:
         mm.strong = bool(mm.codes or mm.persons) and (typ != "visit" or bool(mm.city or mm.country_code))
         if typ == "other":  # a signing is an event when the story says when or where
@@ -445,24 +457,49 @@ def _specific(tok) -> bool:
 
 
 _SIGNED = frozenset(
-    {"agreement", "accord", "deal", "declaration", "treaty", "memorandum", "pact", "armistice", "ceasefire", "document"}
+    {
+        "agreement",
+        "accord",
+        "deal",
+        "declaration",
+        "treaty",
+        "memorandum",
+        "pact",
+        "armistice",
+        "ceasefire",
+        "document",
+        "protocol",
+        "convention",
+        "charter",
+        "communique",
+        "communiqué",
+        "roadmap",
+    }
 )
 
 
-def _signed_between_parties(tok, persons) -> bool:
+def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
     """ "X and Y signed a peace agreement", "X signed the accord with Y": a document between two sides,
     in the past (not "will sign", "refused to sign")."""
-    if tok.tag_ not in ("VBD", "VBN") or any(
+    if (tok.tag_ not in ("VBD", "VBN") and not (tok.tag_ == "VBG" and tok.dep_ == "advcl")) or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could") for c in tok.children
     ):
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lower_ in _SIGNED or any(g.lower_ in _SIGNED for g in o.subtree) for o in objs):
+    if not any(o.lemma_.lower() in _SIGNED or any(g.lemma_.lower() in _SIGNED for g in o.subtree) for o in objs):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        # "The leaders of X and Y have declared peace, signing a joint declaration in Asmara"
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     sides = 0
     if subj is not None:  # "the foreign ministers of Greece and Albania signed"
         sides = sum(1 for t in subj.subtree if t.ent_type_ in ("GPE", "NORP", "PERSON") and t.dep_ in ("pobj", "conj"))
+        a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        # "representatives of the Ethiopian government and the TPLF", "the two sides"
+        sides = max(sides, len(actors.codes_in_span(ctx, persons, a, b)))
+        if subj.lower_ in ("sides", "parties") and any(c.lower_ in ("two", "both") for c in subj.children):
+            sides = 2
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     if agent is not None:  # "the treaty was signed by X of Norway and his Russian counterpart, Y"
         a, b = agent.idx, agent.right_edge.idx + len(agent.right_edge.text)
