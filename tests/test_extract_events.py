@@ -911,3 +911,13 @@ def test_a_visit_placed_by_the_verb_it_completes():
         dt.date(2018, 7, 9),
     )
     assert [(e.type, e.location) for e in evs] == [("visit", "Santiago, Chile")]
+
+
+def test_cop_numbers_and_the_conference_of_the_parties_are_one_event():
+    text = (
+        "Climate deal adopted\n\nLE BOURGET, France (AFP) - Nearly 200 nations adopted a climate accord on Saturday "
+        "at the COP21 talks. The 21st Conference of the Parties opened on November 30. Delegates of the "
+        "Conference of the Parties cheered. The COP22 will meet in Marrakesh."
+    )
+    evs = run_with_people(text, dt.date(2015, 12, 12))
+    assert [e.name for e in evs] == ["21st Conference of the Parties", "COP22"]

@@ -45,6 +45,9 @@ def to_record(
     s = copy_mention(cluster[0])
     for m in cluster[1:]:
         absorb(s, m)
+    officials = [m.official for m in cluster if m.official]
+    if len(officials) > 1:
+        s.official = max(officials, key=len)  # "COP21" told as "the 21st Conference of the Parties" too
     typ: EventType = s.type
     types = [m.type for m in cluster]
     if "summit" in types and typ in ("meeting", "other"):

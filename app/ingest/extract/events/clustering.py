@@ -4,6 +4,7 @@ joins; a cluster is summed up by merging its mentions."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from app.ingest.extract import dates
 from app.ingest.extract.events.mention import Mention
@@ -17,6 +18,24 @@ _COMPATIBLE = {
     "visit": {"visit", "meeting"},
     "other": {"other"},  # a signing ceremony is its own event, even on the day of the talks
 }
+
+
+_COP = re.compile(
+    r"^(?:the\s+)?(?:COP\s?(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+Conference of the Parties|Conference of the Parties)\b",
+    re.I,
+)
+
+
+def same_official(a: str, b: str) -> bool:
+    """One event under two official names: "COP21" and "the 21st Conference of the Parties" (a bare
+    "Conference of the Parties" is whichever one the story tells)."""
+    if a.lower() == b.lower():
+        return True
+    ma, mb = _COP.match(a), _COP.match(b)
+    if ma is None or mb is None:
+        return False
+    na, nb = ma.group(1) or ma.group(2), mb.group(1) or mb.group(2)
+    return na is None or nb is None or int(na) == int(nb)
 
 
 def _conflict(a: Mention, b: Mention) -> bool:
@@ -44,7 +63,7 @@ def _conflict(a: Mention, b: Mention) -> bool:
         visitor = {c[7:] for c in x.convenors if c.startswith("person:")} if x.type == "visit" else set()
         if visitor and len(y.persons) >= 2 and not visitor & {p.name for p in y.persons}:
             return True  # King Abdullah's visit to Ramallah is not Blinken's meeting with Abbas there
-    if a.official and b.official and a.official.lower() != b.official.lower():
+    if a.official and b.official and not same_official(a.official, b.official):
         return True
     if a.date and b.date and a.date.day and b.date.day and a.date.day != b.date.day:
         return not (_within(a.date, b.date) or _within(b.date, a.date))
@@ -117,7 +136,7 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
         target = None
         # official name seen before: same event
         for i, s in enumerate(merged):
-            if m.official and s.official and m.official.lower() == s.official.lower():
+            if m.official and s.official and same_official(m.official, s.official):
                 target = i
                 break
         specific = bool(m.city or m.country_code or m.venue or (m.date and m.date.precision != "week"))
