@@ -347,5 +347,14 @@ def test_a_quote_owned_by_the_next_sentence_that_was_the_verdict_of():
         '"We have waited a long time." The words came from Norway\'s Prime Minister Erik Dahl, who smiled.'
     )
     assert _find(sts, "waited a long time").speaker.name == "Erik Dahl"
+
+
+def test_the_verdict_after_a_quote_chain_names_a_new_speaker():
+    sts = _run(
+        'Foreign Minister Anna Berg of Norway was jubilant. "We did it," she said. "It is a victory."\n'
+        '"The text is not perfect." That was the verdict of Chile\'s chief negotiator Luis Soto, who told '
+        'reporters it was "a step forward".'
+    )
+    assert _find(sts, "The text is not perfect").speaker.name == "Luis Soto"
     assert _find(sts, "The agreement is not perfect").speaker.name == "Luis Soto"
     assert _find(sts, "a lot of potential").speaker.name == "Luis Soto"

@@ -158,6 +158,7 @@ class _Finder:
         self.resolver = Resolver(ctx, people)
         self.actors = _walk_subjects(self.tokens, self.resolver)
         self.para = _paragraph_starts(self.text)
+        self.people = people
 
     def para_of(self, offset: int) -> int:
         return bisect.bisect_right(self.para, offset) - 1
@@ -252,13 +253,13 @@ class _Finder:
         words = [t.lower_ for t in nxt[:3]]
         if not words or (words[0] not in ("that", "those", "these", "such") and words[:2] not in _VERDICT_HEADS):
             return None
-        if nxt.root.lemma_.lower() not in ("be", "come") or any(t.i in self.in_quote for t in nxt):
+        if nxt.root.lemma_.lower() not in ("be", "come") or nxt.root.i in self.in_quote:
             return None
-        for t in nxt:
-            if t.i > nxt.root.i and t.ent_type_ == "PERSON":
-                actor = self.actors.get(t.i) or self.resolver.classify(t)
-                if actor.kind in _SPEAKING and actor.ref is not None:
-                    return actor
+        after = nxt.root.idx + len(nxt.root.text)
+        named = [(a, p) for p in self.people for a, _ in p.mentions if after <= a < nxt.end_char]
+        if named:  # the first person named after "was": "the verdict of China's negotiator Xie Zhenhua"
+            person = min(named, key=lambda x: x[0])[1]
+            return Actor("person", person.ref, person)
         return None
 
     def opens_sentence(self, q: Quote) -> bool:
@@ -345,12 +346,12 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
         if idx in found:
             actor, verb = found[idx]
         else:
-            actor = chain_actor.get(q.chain)
+            # "... That was the verdict of X": named right after, over a chain of the speaker before
+            actor = f.verdict_after(q) if f.opens_sentence(q) else None
+            actor = actor or chain_actor.get(q.chain)
             para = f.para_of(q.open)
             if actor is None and para in blocks:
                 actor = blocks[para][0]
-            if actor is None and f.opens_sentence(q):
-                actor = f.verdict_after(q)
             if actor is None and f.opens_sentence(q):
                 k = bisect.bisect_left([a[0] for a in anchors], q.start) - 1
                 if k >= 0 and para - f.para_of(anchors[k][0]) <= 1:
