@@ -347,6 +347,8 @@ def test_a_quote_owned_by_the_next_sentence_that_was_the_verdict_of():
         '"We have waited a long time." The words came from Norway\'s Prime Minister Erik Dahl, who smiled.'
     )
     assert _find(sts, "waited a long time").speaker.name == "Erik Dahl"
+    assert _find(sts, "The agreement is not perfect").speaker.name == "Luis Soto"
+    assert _find(sts, "a lot of potential").speaker.name == "Luis Soto"
 
 
 def test_the_verdict_after_a_quote_chain_names_a_new_speaker():
@@ -356,5 +358,3 @@ def test_the_verdict_after_a_quote_chain_names_a_new_speaker():
         'reporters it was "a step forward".'
     )
     assert _find(sts, "The text is not perfect").speaker.name == "Luis Soto"
-    assert _find(sts, "The agreement is not perfect").speaker.name == "Luis Soto"
-    assert _find(sts, "a lot of potential").speaker.name == "Luis Soto"
