@@ -358,3 +358,8 @@ def test_the_verdict_after_a_quote_chain_names_a_new_speaker():
         'reporters it was "a step forward".'
     )
     assert _find(sts, "The text is not perfect").speaker.name == "Luis Soto"
+
+
+def test_a_body_speaks_under_its_whole_name():
+    sts = _run("The Norwegian Ministry of Foreign Affairs said the quotas would hold.")
+    assert _find(sts, "the quotas would hold").speaker.name == "Norwegian Ministry of Foreign Affairs"

@@ -381,6 +381,17 @@ class Resolver:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if obj is not None and obj.i == prep.i + 1 and gazetteer.lookup(obj.text) is not None:
                 text = _surface(list(self.doc[toks[0].i : obj.i + 1]))
+            elif (
+                obj is not None
+                and prep.text.lower() == "of"
+                and head.pos_ == "PROPN"
+                and obj.left_edge.i == prep.i + 1
+                and all(
+                    t.text[:1].isupper() or t.lower_ in ("and", "for", "&") for t in self.doc[prep.i + 1 : obj.i + 1]
+                )
+            ):
+                # "the Philippine Department of Foreign Affairs": the body's whole name
+                text = _surface(list(self.doc[toks[0].i : obj.i + 1]))
             return Actor("group", ActorRef("group", text), plural=plural)
         if speaking and head.pos_ == "PROPN" and head.ent_type_ not in {"PERSON", "DATE", "TIME"}:
             # an organisation the gazetteer does not know, as a reporting verb's subject ("the RSF said")
