@@ -921,3 +921,12 @@ def test_cop_numbers_and_the_conference_of_the_parties_are_one_event():
     )
     evs = run_with_people(text, dt.date(2015, 12, 12))
     assert [e.name for e in evs] == ["21st Conference of the Parties", "COP22"]
+
+
+def test_he_held_a_summit_where_the_story_just_was():
+    text = (
+        "Trip\n\nPrime Minister Anna Berg of Norway ended a trip that began in Lisbon, where she held an annual "
+        "summit with Portuguese President Rui Costa on Thursday."
+    )
+    evs = [e for e in run_with_people(text, dt.date(2015, 12, 26)) if e.type == "summit"]
+    assert [(e.name, e.location) for e in evs] == [("Berg-Costa summit in Lisbon", "Lisbon, Portugal")]

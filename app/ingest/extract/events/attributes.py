@@ -112,6 +112,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 if gazetteer.lookup_city(name) or (c.ent_type_ == "GPE" and world_cities.lookup(name)):
                     mm.city, mm.country_code = places.resolve_place(name)
                     break
+    if tok is not None and not mm.city and not mm.country_code:
+        holder = tok if verb else tok.head
+        where = holder.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in holder.children)
+        if where and holder.head.ent_type_ == "GPE":  # "a trip that began in Moscow, where he held a summit"
+            read_place(ctx, mm, holder.head)
     if not mm.city:
         described_place(ctx, mm, sent)
     if not mm.city and not mm.country_code and via is not None and via.i < tok.i:
@@ -267,6 +272,15 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         for p in actors.people_in(persons, a, b):
             if p not in ppl:
                 ppl.append(p)
+    if tok is not None and mm.type != "visit":
+        holder = tok if verb else (tok.head if tok.dep_ in ("dobj", "nsubjpass") else None)
+        subj = next((c for c in holder.children if c.dep_ == "nsubj"), None) if holder is not None else None
+        if subj is not None and subj.lower_ in ("he", "she"):
+            prior = _nearest_person_before(persons, subj.idx)
+            if prior is not None and prior not in ppl:  # "where he held a summit with Putin": the one just named
+                ppl.insert(0, prior)
+                if prior.code and prior.code not in codes:
+                    codes.insert(0, prior.code)
     if mm.country_code and mm.type == "visit" and mm.country_code not in codes:
         codes.append(mm.country_code)
     mm.codes = codes
