@@ -930,3 +930,21 @@ def test_he_held_a_summit_where_the_story_just_was():
     )
     evs = [e for e in run_with_people(text, dt.date(2015, 12, 26)) if e.type == "summit"]
     assert [(e.name, e.location) for e in evs] == [("Berg-Costa summit in Lisbon", "Lisbon, Portugal")]
+
+
+def test_a_group_of_seven_summit_under_a_provincial_dateline():
+    text = (
+        "Summit ends\n\nLA MALBAIE, Quebec (AP) — A Group of Seven summit that ended with a joint statement "
+        "unraveled within hours."
+    )
+    evs = run_with_people(text, dt.date(2018, 6, 10))
+    assert [(e.name, e.location) for e in evs] == [("G7 summit in La Malbaie", "La Malbaie, Canada")]
+
+
+def test_six_party_talks_are_not_a_party_meeting_and_cop_may_be_hyphenated():
+    text = (
+        "Talks\n\nBEIJING, Sept 19 (Reuters) - North Korea agreed on Monday to abandon its weapons, in a joint "
+        "statement that closed the fourth round of six-party talks in Beijing. Egypt will host COP-27."
+    )
+    names = [e.name for e in run_with_people(text, dt.date(2005, 9, 19))]
+    assert names == ["six-party talks in Beijing", "COP-27"]

@@ -279,6 +279,32 @@ def dateline_place(text: str, start: int) -> tuple[str | None, str | None]:
     return name, code
 
 
+# provinces, states and home nations written after a city in datelines ("LA MALBAIE, Quebec")
+REGIONS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "Alberta",
+            "British Columbia",
+            "Manitoba",
+            "New Brunswick",
+            "Newfoundland",
+            "Nova Scotia",
+            "Ontario",
+            "Prince Edward Island",
+            "Quebec",
+            "Québec",
+            "Saskatchewan",
+            "Yukon",
+        ],
+        "CA",
+    ),
+    **dict.fromkeys(
+        ["New South Wales", "Queensland", "Victoria", "Tasmania", "Western Australia", "South Australia"], "AU"
+    ),
+    **dict.fromkeys(["England", "Scotland", "Wales", "Northern Ireland"], "GB"),
+}
+
+
 def is_us_state(text: str) -> bool:
     return text.strip() in US_STATES or text.strip() in _STATE_ABBR
 
@@ -296,6 +322,8 @@ def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
             nxt = nxt if nxt in US_STATES or nxt in _STATE_ABBR else nxt.rstrip(".")
             if is_us_state(nxt):
                 return name, "US"
+            if nxt in REGIONS:
+                return name, REGIONS[nxt]
             place = gazetteer.lookup(nxt)
             if place is not None and place.kind == "country" and place.how != "capital":
                 return name, place.code

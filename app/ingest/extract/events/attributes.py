@@ -478,6 +478,8 @@ def _visitor(ctx: DocContext, persons, subj) -> str:
     return named or (phrase if len(phrase.split()) <= 4 and re.search(r"delegation|mission", phrase) else "")
 
 
+_GROUPS = {"seven": "G7", "eight": "G8", "twenty": "G20"}
+_GROUP_OF = re.compile(r"\bGroup of (Seven|Eight|Twenty)\b", re.I)
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
@@ -494,11 +496,14 @@ def _np_phrase(tok, keep_all: bool = False) -> str:
             if glued or t.pos_ == "PROPN" or t.lower_ in KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
                 i -= 1
                 continue
+            if t.lower_ == "of" and i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN":
+                i -= 1  # "a Group of Seven summit"
+                continue
             if _ORDINAL.fullmatch(t.text):
                 i -= 1  # "the 18th summit": the ordinal tells which one
             break
         if i + 1 < tok.i:
-            return doc[i + 1 : tok.i].text_with_ws + tok.lower_
+            return _GROUP_OF.sub(lambda m: _GROUPS[m.group(1).lower()], doc[i + 1 : tok.i].text_with_ws) + tok.lower_
         return tok.lower_
     if keep_all:
         toks = [t for t in tok.subtree if t.i <= tok.i]

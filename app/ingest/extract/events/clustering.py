@@ -21,7 +21,8 @@ _COMPATIBLE = {
 
 
 _COP = re.compile(
-    r"^(?:the\s+)?(?:COP\s?(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+Conference of the Parties|Conference of the Parties)\b",
+    r"^(?:the\s+)?(?:COP[\s-]?(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)\s+Conference of the Parties"
+    r"|Conference of the Parties)\b",
     re.I,
 )
 

@@ -60,7 +60,7 @@ NAME_RE = re.compile(
 _NUMBERED = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)\b")
 
 
-_COP_RE = re.compile(r"\b(COP\s?\d{1,2})\b")
+_COP_RE = re.compile(r"\b(COP[\s-]?\d{1,2})\b")
 # a capitalised head with its complement: "the Summit of the Americas", "the Conference on Disarmament"
 _HEAD_OF_RE = re.compile(
     r"(?<![\w-])((?:Summit|Conference|Forum|Dialogue)\s+(?:of|on|for)\s+(?:the\s+)?(?!" + _WHEN + r")[A-Z][\w'’-]*"
@@ -237,7 +237,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     verb = False
     if tok.pos_ in ("NOUN", "PROPN") and low in NOUN_TYPES:
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-        if prev in _SKIP_PRE or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
+        glued = tok.i >= 2 and tok.nbor(-2).text in ("-", "–")  # "six-party talks" are not a party's meeting
+        if (prev in _SKIP_PRE and not glued) or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
             return None
         if (
             low in ("call", "calls")
