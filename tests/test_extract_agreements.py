@@ -382,3 +382,18 @@ def test_invitations_accepted_settling_on_and_refusing_to_support():
     assert texts.get("Peru declined to sign the agreement") == "rejected"  # why it declined is not part of it
     assert texts.get("The parliament approved the treaty on Friday") == "agreed"
     assert not any(t.startswith("The treaty must") for t in texts)  # not ratified yet
+
+
+def test_no_deal_reached_is_not_an_agreement():
+    found = run_titled("Talks", "Norway and Chile met in Oslo on Monday, but no deal was reached on fishing quotas.")
+    assert not any("no deal" in a.text for a in found)
+
+
+def test_never_recognising_a_treaty_is_a_rejection_and_undertaking_to_is_a_commitment():
+    found = run_titled(
+        "Dam",
+        "Chile has never recognised that treaty. Norway undertook to give Chile priority in buying electricity.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("Chile has never recognised that treaty") == "rejected"
+    assert texts.get("Norway undertook to give Chile priority in buying electricity") in ("announced", "agreed")

@@ -109,7 +109,7 @@ _TALK_NOUNS = frozenset(
 )
 _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
-RESOLVE_VERBS = {"decide", "commit", "intend", "resolve"}
+RESOLVE_VERBS = {"decide", "commit", "intend", "resolve", "undertake"}
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
 # joint plans: "we plan to convene a forum", "they will work to reduce emissions"
 JOINT_PLANS = {"plan", "work", "build", "pledge", "vow"}
@@ -459,6 +459,11 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
                 for c in tok.children
             ):
                 return "rejected", tok  # "he will not sign the agreement", "could not be signed"
+            if lem in ("recognise", "recognize", "accept") and any(
+                c.dep_ == "dobj" and (c.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in c.subtree))
+                for c in tok.children
+            ):
+                return "rejected", tok  # "Ethiopia has never recognised that treaty"
             return None
         if _in_question(tok):
             return None  # "Asked whether Xi had offered any commitment"
@@ -482,6 +487,8 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             return None  # "must still be ratified", "Congress would approve": not done yet
         if lem in DEAL_VERBS:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(g.dep_ == "det" and g.lower_ == "no" for o in objs for g in o.children):
+                return None  # "no deal was reached": nothing agreed
             if any(o.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in o.subtree) for o in objs):
                 return "agreed", tok
             if (lem == "sign" and tok.head.lower_ == "to") or (
