@@ -19,55 +19,25 @@ from app.ingest.extract.records import (
     AgreementRecord,
     EventRecord,
     Extraction,
-    PersonRecord,
-    StatementRecord,
 )
 from app.ingest.pipeline import ingest_paths
 from app.ingest.sources import SourceDocument
 from tests.dbutil import fresh_database_url
+from tests.store_fixtures import DE, FR, source, summit_extraction
 
 pytestmark = pytest.mark.db
 
-FR = ActorRef("country", "France", "FR")
-DE = ActorRef("country", "Germany", "DE")
-
 
 def _source(path: str, body: str, published: dt.date = dt.date(2024, 6, 6)) -> SourceDocument:
-    text = f"Title of {path}\n\n\n{body}\n"
-    return SourceDocument(
-        path=path,
-        text=text,
-        title=f"Title of {path}",
-        subtitle=None,
-        body_start=len(text) - len(body) - 1,
-        published=published,
-    )
+    return source(path, body, published)
 
 
 def _extraction(src: SourceDocument, person: str, event_name: str) -> Extraction:
     quote = "We will meet again."
+    ex = summit_extraction(src, person, event_name, quote, [FR, DE])
     start = src.text.index(quote)
-    ev = EventRecord(
-        name=event_name,
-        type="summit",
-        start=0,
-        end=10,
-        date=dt.date(2024, 6, 5),
-        date_precision="day",
-        city="Lyon",
-        country_code="FR",
-        country="France",
-        convenors=[FR],
-        participants=[FR, DE],
-    )
-    return Extraction(
-        events=[ev],
-        people=[PersonRecord(name=person, role="President", country="France", country_code="FR", mentions=[(0, 5)])],
-        statements=[
-            StatementRecord(ActorRef("person", person), quote, True, start, start + len(quote), cue="said", event=0)
-        ],
-        agreements=[AgreementRecord("to meet again", "agreed", start, start + 5, parties=[FR, DE], event=0)],
-    )
+    ex.agreements = [AgreementRecord("to meet again", "agreed", start, start + 5, parties=[FR, DE], event=0)]
+    return ex
 
 
 @pytest.fixture

@@ -26,12 +26,13 @@ from app.db.engine import make_engine, session_factory
 from app.db.migrate import downgrade
 from app.db.models import DataState
 from app.ingest import store
-from app.ingest.extract.records import ActorRef, EventRecord, Extraction, PersonRecord, StatementRecord
+from app.ingest.extract.records import Extraction
 from app.ingest.sources import SourceDocument
 from app.web import page_cache
 from app.web.main import SECURITY_HEADERS, create_app
 from app.web.page_cache import PageCache, cacheable, etag_matches
 from tests.dbutil import fresh_database_url
+from tests.store_fixtures import FR, source, summit_extraction
 from tests.web_fixtures import Corpus, build_corpus
 
 pytestmark = pytest.mark.db
@@ -113,37 +114,8 @@ def site_for(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Site]]:
 # ----------------------------------------------------------------------------------------- writes
 
 
-def _source(path: str, body: str) -> SourceDocument:
-    text = f"Title of {path}\n\n\n{body}\n"
-    return SourceDocument(
-        path=path, text=text, title=f"Title of {path}", subtitle=None, body_start=len(text) - len(body) - 1
-    )
-
-
 def _extraction(src: SourceDocument, person: str, event_name: str, quote: str) -> Extraction:
-    start = src.text.index(quote)
-    fr = ActorRef("country", "France", "FR")
-    return Extraction(
-        events=[
-            EventRecord(
-                name=event_name,
-                type="summit",
-                start=0,
-                end=10,
-                date=dt.date(2024, 6, 5),
-                date_precision="day",
-                city="Lyon",
-                country_code="FR",
-                country="France",
-                convenors=[fr],
-                participants=[fr],
-            )
-        ],
-        people=[PersonRecord(name=person, role="President", country="France", country_code="FR", mentions=[])],
-        statements=[
-            StatementRecord(ActorRef("person", person), quote, True, start, start + len(quote), cue="said", event=0)
-        ],
-    )
+    return summit_extraction(src, person, event_name, quote, [FR])
 
 
 def ingest(url: str, path: str, person: str, event_name: str, quote: str) -> tuple[str, int]:
@@ -151,7 +123,7 @@ def ingest(url: str, path: str, person: str, event_name: str, quote: str) -> tup
     returns the outcome and the document's id."""
     engine = make_engine(url)
     try:
-        src = _source(path, f'{person} said: "{quote}"')
+        src = source(path, f'{person} said: "{quote}"', published=None)
         with session_factory(engine)() as session, session.begin():
             plan = store.plan(session, src, "test-1")
             doc_id = store.store(session, src, _extraction(src, person, event_name, quote), "test-1", plan)

@@ -14,30 +14,15 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from app.ingest.extract import dates
+
 MIN_POPULATION = 15_000
 
 # towns named like the words a date or a sentence is made of ("March" in England, "Of" in Turkey)
 _NOT_PLACES = frozenset(
     {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *dates.MONTHS,
+        *dates.WEEKDAYS,
         "spring",
         "summer",
         "autumn",
