@@ -27,18 +27,18 @@ from app.ingest.sources import SourceDocument, read_documents
 FIXTURES = Path(__file__).parent / "fixtures" / "quality"
 SCORER = Path(__file__).parents[2] / "shared" / "eval" / "score.py"
 
-# measured when set, over the whole folder (76 documents; the hn_*, hw_*, h3_* ... h7_* news were
+# measured when set, over the whole folder (84 documents; the hn_*, hw_*, h3_* ... h8_* news were
 # written by annotators who never saw the rules and scored before tuning, see README):
-# attribution 0.913, statements 0.932, people 0.954, events 0.704, agreements 0.767, overall 0.834
-MIN_F1 = {"attribution": 0.89, "statements": 0.91, "people": 0.94, "events": 0.68, "agreements": 0.75}
-MIN_OVERALL = 0.82
+# attribution 0.909, statements 0.934, people 0.951, events 0.691, agreements 0.753, overall 0.826
+MIN_F1 = {"attribution": 0.89, "statements": 0.91, "people": 0.93, "events": 0.67, "agreements": 0.73}
+MIN_OVERALL = 0.81
 # real White House readouts from shared/corpora/wh-readouts, annotated without looking at the rules
-# (gold only here; the text is read from the corpus), 38 documents: attribution 0.868, events 0.780,
-# people 0.918, agreements 0.810, overall 0.844 when set
+# (gold only here; the text is read from the corpus), 42 documents: attribution 0.874, events 0.757,
+# people 0.911, agreements 0.792, overall 0.833 when set
 READOUTS_GOLD = Path(__file__).parent / "fixtures" / "readouts_gold"
 CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "wh-readouts"
-READOUTS_MIN_F1 = {"attribution": 0.84, "events": 0.75, "people": 0.89, "agreements": 0.79}
-READOUTS_MIN_OVERALL = 0.82
+READOUTS_MIN_F1 = {"attribution": 0.85, "events": 0.73, "people": 0.89, "agreements": 0.77}
+READOUTS_MIN_OVERALL = 0.81
 
 
 def _scorer() -> ModuleType:
