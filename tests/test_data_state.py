@@ -18,7 +18,7 @@ from app.db.models import DataState, Document
 from app.ingest import store
 from app.ingest.pipeline import ingest_paths
 from tests.dbutil import fresh_database_url
-from tests.test_page_cache import _extraction, _source
+from tests.store_fixtures import FR, source, summit_extraction
 
 pytestmark = pytest.mark.db
 
@@ -33,11 +33,11 @@ def generation(url: str) -> int | None:
 
 
 def _store(session: Session, path: str, quote: str) -> str:
-    src = _source(path, f'Jean Alpha said: "{quote}"')
+    src = source(path, f'Jean Alpha said: "{quote}"', published=None)
     with session.begin():
         plan = store.plan(session, src, "test-1")
         if plan.outcome not in ("unchanged", "duplicate"):
-            store.store(session, src, _extraction(src, "Jean Alpha", "Lyon Summit", quote), "test-1", plan)
+            store.store(session, src, summit_extraction(src, "Jean Alpha", "Lyon Summit", quote, [FR]), "test-1", plan)
     return plan.outcome
 
 
@@ -54,9 +54,11 @@ def test_each_stored_document_bumps_the_generation_once(tmp_path: Path) -> None:
         assert _store(session, "a.txt", "We will not meet again.") == "replaced"
         assert generation(url) == 4
         with pytest.raises(RuntimeError), session.begin():  # a document whose transaction fails
-            src = _source("c.txt", 'Jean Alpha said: "Never."')
+            src = source("c.txt", 'Jean Alpha said: "Never."', published=None)
             plan = store.plan(session, src, "test-1")
-            store.store(session, src, _extraction(src, "Jean Alpha", "Lyon Summit", "Never."), "test-1", plan)
+            store.store(
+                session, src, summit_extraction(src, "Jean Alpha", "Lyon Summit", "Never.", [FR]), "test-1", plan
+            )
             raise RuntimeError("the commit never comes")
         assert generation(url) == 4
         assert session.scalar(select(Document.id).where(Document.path == "c.txt")) is None
