@@ -948,3 +948,23 @@ def test_six_party_talks_are_not_a_party_meeting_and_cop_may_be_hyphenated():
     )
     names = [e.name for e in run_with_people(text, dt.date(2005, 9, 19))]
     assert names == ["six-party talks in Beijing", "COP-27"]
+
+
+def test_a_named_body_that_met_is_a_meeting_named_for_it():
+    evs = run(
+        "Statement\n\nOn April 28, the Norway-Chile Task Force on Fisheries met in person in Oslo to review quotas.",
+        dt.date(2022, 4, 29),
+    )
+    assert [(e.name, e.date) for e in evs] == [
+        ("Norway-Chile Task Force on Fisheries meeting in Oslo", dt.date(2022, 4, 28))
+    ]
+
+
+def test_a_summit_is_nobodys_side_event_and_party_leaders_signing_is_a_signing():
+    text = (
+        "Accord\n\nThe leaders of the four main parties signed a peace agreement in Skopje on Monday. "
+        "Berg met Soto on the sidelines of the NATO summit in Madrid, and spoke at the G7 summit in Hiroshima in May."
+    )
+    names = [e.name for e in run(text, dt.date(2001, 8, 14))]
+    assert "G7 summit in Hiroshima" in names
+    assert any(n.startswith("signing ceremony in Skopje") or n.endswith("signing ceremony in Skopje") for n in names)

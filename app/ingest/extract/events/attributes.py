@@ -358,6 +358,21 @@ _ORDINAL_WORD = re.compile(
 )
 
 
+def body_subject(verb) -> str | None:
+    """ "The U.S.-EU Task Force on Energy Security met in Washington": the named body that met."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.text not in _BODY_HEADS or subj.pos_ != "PROPN":
+        return None
+    doc = verb.doc
+    start = subj.left_edge.i + (doc[subj.left_edge.i].lower_ == "the")
+    tail = doc[subj.i + 1 : subj.right_edge.i + 1]
+    named_tail = all(
+        t.text[:1].isupper() or not t.is_alpha or t.lower_ in ("on", "for", "of", "the", "and") for t in tail
+    )
+    name = doc[start : (subj.right_edge.i if named_tail else subj.i) + 1].text
+    return name if len(name.split()) >= 2 else None
+
+
 def _of_body(tok) -> str | None:
     """The named body a meeting or session is "of": "the fourth meeting of the Trilateral Fentanyl
     Committee" -> "Trilateral Fentanyl Committee"."""

@@ -26,8 +26,8 @@ def mark_sidelines(ctx: DocContext, mentions: list[Mention]) -> None:
     """A mention outside the "on the sidelines of <event>" phrase of its sentence is a side event."""
     text = ctx.text
     for m in mentions:
-        if m.from_title:
-            continue
+        if m.from_title or m.type in ("summit", "conference"):
+            continue  # "..., and spoke at the G7 summit in Hiroshima": a summit is nobody's side event
         for mg in _SIDELINES_RE.finditer(text, m.sent_start, m.sent_end):
             stop = re.search(r"[,;]", text[mg.end() : m.sent_end])
             host_end = mg.end() + stop.start() if stop else m.sent_end

@@ -7,7 +7,7 @@ import re
 
 from app.ingest.extract import actors, gazetteer
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.events.attributes import fill
+from app.ingest.extract.events.attributes import body_subject, fill
 from app.ingest.extract.events.clustering import copy_mention
 from app.ingest.extract.events.location import read_place
 from app.ingest.extract.events.mention import NOUN_TYPES, VISIT_VERBS, Mention
@@ -279,6 +279,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         lemma = lemma_of(tok)
         if lemma in ("meet",) and has_actor_arg(tok, persons):
             typ, verb = "meeting", True
+        elif lemma == "meet" and tok.tag_ == "VBD" and body_subject(tok) is not None:
+            typ, verb = "meeting", True  # "the U.S.-EU Task Force on Energy Security met in Washington"
         elif (
             lemma == "sit"
             and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
@@ -349,6 +351,9 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         mm.collective = True  # "the next round": the same parties as the story's talks
     if typ == "other" and verb:
         mm.phrase = "signing ceremony"
+    if typ == "meeting" and verb and lemma_of(tok) == "meet" and (body := body_subject(tok)) is not None:
+        mm.phrase = f"{body} meeting"
+        mm.strong = mm.strong or bool(mm.city or mm.country_code or (mm.date and mm.date.day))
     if low == "ceremony":
         mm.phrase = "signing ceremony"
     if low in ("exchange", "swap"):
@@ -507,6 +512,8 @@ def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
         people = actors.people_in(persons, a, b)
         if len({p.code or p.name for p in people}) >= 2:
             return True
+    if subj is not None and subj.lower_ in ("leaders", "parties", "delegations") and subj.tag_ == "NNS":
+        return True  # "The leaders of the four main parties signed a peace agreement in Skopje on Monday"
     return (
         sides >= 2
         or conj_actor_subject(tok, persons)
