@@ -397,3 +397,14 @@ def test_never_recognising_a_treaty_is_a_rejection_and_undertaking_to_is_a_commi
     texts = {a.text: a.status for a in found}
     assert texts.get("Chile has never recognised that treaty") == "rejected"
     assert texts.get("Norway undertook to give Chile priority in buying electricity") in ("announced", "agreed")
+
+
+def test_terms_under_a_compromise_or_a_plan():
+    found = run_titled(
+        "Talks",
+        "Under a compromise reached on Friday, poorer countries will be shielded from legal challenges. "
+        "Under the circumstances, the talks went well.",
+    )
+    texts = {a.text: a.status for a in found}
+    assert texts.get("poorer countries will be shielded from legal challenges") == "agreed"
+    assert not any("talks went well" in t for t in texts)

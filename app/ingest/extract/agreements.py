@@ -289,7 +289,9 @@ def _under_the_deal(tok) -> bool:
         c.dep_ == "prep"
         and c.lower_ == "under"
         and c.i < tok.i
-        and any(g.dep_ == "pobj" and g.lower_ in DEAL_NOUNS and g.lower_ != "resolution" for g in c.children)
+        and any(
+            g.dep_ == "pobj" and g.lower_ in _TERM_SUBJECTS - {"text", "resolution"} for g in c.children
+        )  # "Under the agreement", "Under a compromise reached on Friday", "Under the plan"
         for c in tok.children
     )
 
