@@ -43,7 +43,7 @@ from app.ingest.extract.events.clustering import cluster
 from app.ingest.extract.events.joint import joint_lede_mention
 from app.ingest.extract.events.lede import lede_defaults, mark_sidelines
 from app.ingest.extract.events.linking import link_to_events
-from app.ingest.extract.events.mention import TYPE_WORD, Mention
+from app.ingest.extract.events.mention import ORDINAL, TYPE_WORD, Mention
 from app.ingest.extract.events.story import story_place
 from app.ingest.extract.events.title import title_mention
 from app.ingest.extract.events.triggers import sentence_mentions
@@ -114,10 +114,9 @@ def _empty(ev: EventRecord) -> bool:
     )
 
 
-_NTH = re.compile(r"(\d{1,3}(?:st|nd|rd|th)) (summit|meeting|conference|round of talks)$")
-_NTH_OF = re.compile(
-    r"\d{1,3}(?:st|nd|rd|th) ([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*) (summit|meeting|conference|round of talks)$"
-)
+_KINDS = r"(summit|meeting|conference|round of talks)$"
+_NTH = re.compile(rf"({ORDINAL}) {_KINDS}")
+_NTH_OF = re.compile(rf"{ORDINAL} ([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*) {_KINDS}")
 
 
 def _series_names(mentions: list[Mention]) -> None:

@@ -10,7 +10,7 @@ import re
 from app.ingest.extract import actors, dates, gazetteer, places, world_cities
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.location import described_place, looks_like_place, read_place
-from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, TYPE_WORD, VISIT_VERBS, Mention
+from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, ORDINAL, TYPE_WORD, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import ATTEND_VERBS, lemma_of
 
 _END_VERBS = {"end", "conclude", "wrap", "close", "finish", "wind"}
@@ -353,9 +353,7 @@ def _of_organisation(ctx: DocContext, persons, tok) -> str | None:
 _BODY_HEADS = frozenset(
     {"Group", "Committee", "Council", "Commission", "Board", "Forum", "Dialogue", "Mechanism", "Assembly", "Force"}
 )
-_ORDINAL_WORD = re.compile(
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))$"
-)
+_ORDINAL_WORD = re.compile(rf"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|{ORDINAL})$")
 
 
 def body_subject(verb) -> str | None:
@@ -495,7 +493,7 @@ def _visitor(ctx: DocContext, persons, subj) -> str:
 
 _GROUPS = {"seven": "G7", "eight": "G8", "twenty": "G20"}
 _GROUP_OF = re.compile(r"\bGroup of (Seven|Eight|Twenty)\b", re.I)
-_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_ORDINAL = re.compile(ORDINAL)
 
 
 def _np_phrase(tok, keep_all: bool = False) -> str:

@@ -11,7 +11,7 @@ from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.cues import cue_lemma
 from app.ingest.extract.events.attributes import ended_on
-from app.ingest.extract.events.mention import Mention
+from app.ingest.extract.events.mention import NATIONWIDE, Mention
 
 _HERE_RE = re.compile(r"\bhere\b")
 
@@ -117,7 +117,7 @@ def lede_defaults(
                 if m.lasted_days and m.date.day and not m.date.end_date:
                     m.date = ended_on(m.date, m.lasted_days)
                 m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
-        if not (city or code) or m.type == "call" or m.city or m.phrase in ("referendum", "plebiscite"):
+        if not (city or code) or m.type == "call" or m.city or m.phrase in NATIONWIDE:
             continue
         if m.country_code and (m.country_code != code or not city):
             continue  # "in Fiji's capital" under "SUVA, Fiji": the dateline names the city

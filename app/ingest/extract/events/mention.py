@@ -59,6 +59,14 @@ KEEP_MOD = {
 VISIT_VERBS = {"visit", "travel", "head", "arrive", "fly", "tour"}
 
 
+# votes held across a country, never placed where the story was filed
+NATIONWIDE = frozenset({"referendum", "plebiscite"})
+
+
+# "18th", "24th", "3rd": which one of a series
+ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+
+
 TYPE_WORD = {
     "summit": "summit",
     "meeting": "meeting",

@@ -11,7 +11,7 @@ from app.ingest.extract import actors, gazetteer, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.lede import dateline, opening_sentences
 from app.ingest.extract.events.location import described_city
-from app.ingest.extract.events.mention import Mention
+from app.ingest.extract.events.mention import NATIONWIDE, Mention
 from app.ingest.extract.records import EventRecord
 
 # how far back a dated event is still one of the days the story reports from its place
@@ -61,8 +61,10 @@ def story_place(ctx: DocContext, clusters: list[list[Mention]], events: list[Eve
     city, code = place
     placed_days = {e.date: e.city for e in events if e is not None and e.date and e.city}
     for c, ev in zip(clusters, events, strict=False):
-        if ev is None or ev.type == "call" or ev.city or ev.country_code or ev.date is None or _nationwide(ev.name):
+        if ev is None or ev.type == "call" or ev.city or ev.country_code or ev.date is None:
             continue
+        if any(m.phrase in NATIONWIDE for m in c):
+            continue  # a referendum is held across a country, not where the story was filed
         if not (pub - dt.timedelta(days=_REPORTED_DAYS) <= ev.date <= pub):
             continue
         if placed_days.get(ev.date, city) != city:
@@ -83,8 +85,3 @@ def _elsewhere(ctx: DocContext, m: Mention, city: str, code: str) -> bool:
         if k is not None and (k != code or (c is not None and c != city)):
             return True
     return False
-
-
-def _nationwide(name: str) -> bool:
-    """A referendum is held across a country, not where the story was filed."""
-    return bool(re.search(r"\b(?:referendum|plebiscite)\b", name))

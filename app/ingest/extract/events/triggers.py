@@ -10,7 +10,7 @@ from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import body_subject, fill
 from app.ingest.extract.events.clustering import copy_mention
 from app.ingest.extract.events.location import read_place
-from app.ingest.extract.events.mention import NOUN_TYPES, VISIT_VERBS, Mention
+from app.ingest.extract.events.mention import NATIONWIDE, NOUN_TYPES, ORDINAL, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import (
     cancelled,
     collective_subject,
@@ -40,15 +40,14 @@ NAMED_HEADS: dict[str, EventType] = {
 }
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "the Climate Summit on April 22": a day, not the summit's subject
-_WHEN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WHEN = rf"(?:{_MONTHS}|{_WEEKDAYS})\b"
 
 
 NAME_RE = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
+    r"(?<![\w-])((?:[A-Z][\w'’.&-]*|\d{4}|" + ORDINAL + r"|G\d+|[A-Z]{2,}\d*)(?:\s+(?:(?:of|for|on|and|the|de|in)\s+)*"
     r"(?:[A-Z][\w'’.&-]*|\d+))*\s+(?:"
     + "|".join(NAMED_HEADS)
     + r"))(?![\w-])(?:\s+(?:on|for|of)\s+(?:the\s+)?(?!"
@@ -57,7 +56,7 @@ NAME_RE = re.compile(
 )
 
 
-_NUMBERED = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d)\b")
+_NUMBERED = re.compile(rf"\b(?:{ORDINAL}|(?:19|20)\d\d)\b")
 
 
 _COP_RE = re.compile(r"\b(COP[\s-]?\d{1,2})\b")
@@ -211,8 +210,8 @@ def _city_in_name(name: str) -> tuple[str | None, str | None]:
 _NAME_PREFIX = re.compile(
     r"^(?:(?:At|In|On|During|After|Before|Following|Ahead\s+of|Since|From|For|To|By|With|Under|Of|And)\s+)?"
     r"(?:(?:The|This|That|These|A|An|Last|Next|This\s+Year[’']s|Last\s+Year[’']s)\s+)?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']?s?,?\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    rf"(?:(?:{_WEEKDAYS})[’']?s?,?\s+)?"
+    rf"(?:(?:{_MONTHS}"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?)?,?[’']?s?\s+)?"
     r"(?:\d{1,2}\s+(?=[A-Z]))?",  # "May 12 Summit"; an ordinal ("the 24th EU-China Summit") stays
     re.I,
@@ -268,7 +267,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "prisoner" for c in tok.children)
     ):
         typ = "other"  # "carried out their largest prisoner exchange on Thursday"
-    elif tok.pos_ == "NOUN" and low in ("referendum", "plebiscite"):
+    elif tok.pos_ == "NOUN" and low in NATIONWIDE:
         typ = "other"  # "must still approve the accord in a plebiscite on Sunday"
     elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
         # "the next round was scheduled for June 18 in Geneva": a round of talks
@@ -358,7 +357,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         mm.phrase = "signing ceremony"
     if low in ("exchange", "swap"):
         mm.phrase = "prisoner exchange"
-    if low in ("referendum", "plebiscite"):
+    if low in NATIONWIDE:
         mm.phrase = low
         if not (mm.city or mm.country_code) and len(mm.codes) == 1:
             mm.country_code = mm.codes[0]  # "Venezuela held a referendum": across Venezuela
@@ -504,16 +503,14 @@ def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
         a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
         # "representatives of the Ethiopian government and the TPLF", "the two sides"
         sides = max(sides, len(actors.codes_in_span(ctx, persons, a, b)))
-        if subj.lower_ in ("sides", "parties") and any(c.lower_ in ("two", "both") for c in subj.children):
-            sides = 2
+        if _collective_signers(subj):
+            return True
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     if agent is not None:  # "the treaty was signed by X of Norway and his Russian counterpart, Y"
         a, b = agent.idx, agent.right_edge.idx + len(agent.right_edge.text)
         people = actors.people_in(persons, a, b)
         if len({p.code or p.name for p in people}) >= 2:
             return True
-    if subj is not None and subj.lower_ in ("leaders", "parties", "delegations") and subj.tag_ == "NNS":
-        return True  # "The leaders of the four main parties signed a peace agreement in Skopje on Monday"
     return (
         sides >= 2
         or conj_actor_subject(tok, persons)
@@ -522,3 +519,12 @@ def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
             for c in (*tok.children, *(g for o in objs for g in o.children))  # "signed an agreement with X"
         )
     )
+
+
+def _collective_signers(subj) -> bool:
+    """ "The two sides signed", "The leaders of the four main parties signed": more than one signatory."""
+    if subj.tag_ != "NNS":
+        return False
+    if subj.lower_ == "sides":
+        return any(c.lower_ in ("two", "both") for c in subj.children)
+    return subj.lower_ in ("leaders", "parties", "delegations")
