@@ -163,14 +163,15 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
         )
         terms_here: str | None = None
         for tok in ctx.tokens[sent.start : sent.end]:
-            hit = _classify(tok)
+            stated = _is_term(tok)
+            hit = ("agreed", tok) if stated else _classify_cue(tok)
             followed = False
             if hit is None and go_on and tok.i == sent.root.i and (nxt := _next_term(sent)) is not None:
                 hit, followed = ("agreed", nxt), True
             if hit is None:
                 continue
             status, root = hit
-            if _is_term(tok):
+            if stated:
                 terms_here = "stated"
             elif followed and terms_here is None:
                 terms_here = "followed"
@@ -444,11 +445,19 @@ def _not_an_outcome(tok) -> bool:
 
 
 def _classify(tok) -> tuple[AgreementStatus, object] | None:
-    """(status, clause root) when ``tok`` is an outcome cue."""
+    """(status, clause root) when ``tok`` is an outcome cue: a deal's terms, or a cue of its own."""
+    return ("agreed", tok) if _is_term(tok) else _classify_cue(tok)
+
+
+def _names_a_deal(tok) -> bool:
+    """ "the treaty", "a framework agreement on energy": a deal is named in the phrase."""
+    return any(g.lower_ in DEAL_NOUNS for g in tok.subtree)
+
+
+def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
+    """(status, clause root) when ``tok`` is an outcome cue other than a deal's terms."""
     low = tok.lower_
     lem = _lemma(tok)
-    if _is_term(tok):
-        return "agreed", tok
     if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and _not_an_outcome(tok):
         return None
     predicate = tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)  # "We affirm" tagged JJ
@@ -462,8 +471,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             ):
                 return "rejected", tok  # "he will not sign the agreement", "could not be signed"
             if lem in ("recognise", "recognize", "accept") and any(
-                c.dep_ == "dobj" and (c.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in c.subtree))
-                for c in tok.children
+                c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children
             ):
                 return "rejected", tok  # "Ethiopia has never recognised that treaty"
             return None
@@ -491,7 +499,7 @@ def _classify(tok) -> tuple[AgreementStatus, object] | None:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(g.dep_ == "det" and g.lower_ == "no" for o in objs for g in o.children):
                 return None  # "no deal was reached": nothing agreed
-            if any(o.lower_ in DEAL_NOUNS or any(g.lower_ in DEAL_NOUNS for g in o.subtree) for o in objs):
+            if any(_names_a_deal(o) for o in objs):
                 return "agreed", tok
             if (lem == "sign" and tok.head.lower_ == "to") or (
                 lem == "sign" and tok.dep_ == "xcomp" and tok.head.lower_ in ("willing", "ready")
@@ -636,7 +644,6 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 exclude.update(t.i for t in c.subtree)  # "..., Malaysian Prime Minister Anwar Ibrahim said"
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
-
         for t in root.subtree:
             if (
                 t.i > root.i
