@@ -632,9 +632,15 @@ _ORGS: dict[str, tuple[str, list[str]]] = {
 }
 
 
+# letters NFKD does not take apart: "Tromsø" and "Tromso" are one key
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
 @lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+def fold(text: str) -> str:
+    """The lookup key of a place or organisation name: no accents, no leading "the", "St." as
+    "Saint", lower case."""
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
@@ -666,7 +672,7 @@ def _index() -> dict[str, Place]:
     idx: dict[str, Place] = {}
 
     def add(surface: str, place: Place, *, override: bool = False) -> None:
-        key = _fold(surface)
+        key = fold(surface)
         if key and (override or key not in idx):
             idx[key] = place
 
@@ -703,7 +709,7 @@ def lookup(text: str) -> Place | None:
     """A country or organisation named, described by a demonym, or stood for by its capital."""
     if len(text.strip()) <= 3 and not text.strip().isupper():
         return None  # "Un" of Kim Jong Un, "Us": short names are acronyms, written in capitals
-    key = _fold(text)
+    key = fold(text)
     key = re.sub(r"'s$", "", key)
     place = _index().get(key)
     if place is None and key.endswith("s"):
@@ -715,13 +721,13 @@ def lookup(text: str) -> Place | None:
 def _city_index() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for city, code in {**_CAPITALS, **_CITIES}.items():
-        out[_fold(city.strip())] = (city.strip(), code)
+        out[fold(city.strip())] = (city.strip(), code)
     return out
 
 
 def lookup_city(text: str) -> tuple[str, Place] | None:
     """A known city (capitals and other well-known cities) and the country it is in."""
-    hit = _city_index().get(_fold(text))
+    hit = _city_index().get(fold(text))
     if hit is None:
         return None
     city, code = hit
@@ -763,7 +769,7 @@ _SEATS = {
 
 def seat(text: str) -> Place | None:
     """A seat of government used for its government ("the Kremlin" -> Russia)."""
-    code = _SEATS.get(_fold(text))
+    code = _SEATS.get(fold(text))
     return country(code) if code else None
 
 
@@ -772,7 +778,7 @@ def outlet_country(outlet: str | None) -> Place | None:
     None for news outlets and anything unknown."""
     if not outlet:
         return None
-    key = _fold(outlet)
+    key = fold(outlet)
     for name, code in _SEATS.items():
         if code and (key == name or key.startswith(name + " ") or key.endswith(" " + name)):
             return country(code)

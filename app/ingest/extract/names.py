@@ -132,9 +132,13 @@ def _country_before(doc: Doc, i: int) -> int | None:
 def _preceded_by_title(doc: Doc, i: int) -> bool:
     """A title word (with a head somewhere in the run) or an honorific just before token i; also
     "President of Finland Sauli Niinistö", the readouts' way."""
-    of = _country_before(doc, i)
-    if of is not None and of >= 1 and _preceded_by_title(doc, of):
+    if _title_run_before(doc, i):
         return True
+    of = _country_before(doc, i)
+    return of is not None and of >= 1 and _title_run_before(doc, of)
+
+
+def _title_run_before(doc: Doc, i: int) -> bool:
     k = i - 1
     seen_head = False
     steps = 0

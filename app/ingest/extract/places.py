@@ -279,8 +279,9 @@ def dateline_place(text: str, start: int) -> tuple[str | None, str | None]:
     return name, code
 
 
-# provinces, states and home nations written after a city in datelines ("LA MALBAIE, Quebec")
-REGIONS: dict[str, str] = {
+# provinces, states and home nations written after a city in datelines ("LA MALBAIE, Quebec"); the
+# US states are in their own table above
+_SUBDIVISIONS: dict[str, str] = {
     **dict.fromkeys(
         [
             "Alberta",
@@ -309,6 +310,11 @@ def is_us_state(text: str) -> bool:
     return text.strip() in US_STATES or text.strip() in _STATE_ABBR
 
 
+def subdivision_country(text: str) -> str | None:
+    """The country of a state, province or home nation written after a city ("Ohio", "Quebec")."""
+    return "US" if is_us_state(text) else _SUBDIVISIONS.get(text.strip())
+
+
 def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
     """(city, country code) for a place phrase; ``after`` is the text right after it, for
     "City, State" and "City, Country". A country gives (None, code); unknown gives (name, None)."""
@@ -320,10 +326,8 @@ def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
         words = m.group(1).split()
         for nxt in dict.fromkeys(" ".join(words[:k]) for k in range(len(words), 0, -1)):
             nxt = nxt if nxt in US_STATES or nxt in _STATE_ABBR else nxt.rstrip(".")
-            if is_us_state(nxt):
-                return name, "US"
-            if nxt in REGIONS:
-                return name, REGIONS[nxt]
+            if (code := subdivision_country(nxt)) is not None:
+                return name, code
             place = gazetteer.lookup(nxt)
             if place is not None and place.kind == "country" and place.how != "capital":
                 return name, place.code

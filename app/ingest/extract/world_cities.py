@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from app.ingest.extract import dates
+from app.ingest.extract import dates, gazetteer
 
 MIN_POPULATION = 15_000
 
@@ -81,15 +80,6 @@ _NOT_PLACES = frozenset(
 MIN_LETTERS = 4  # "Un" (India), "Of": short names are words or acronyms far more often than towns
 
 
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
-
-
-def _fold(name: str) -> str:
-    """ "Tromsø", "Tromso" and "TROMSO" are one key."""
-    name = name.translate(_LETTERS)
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
-
-
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, str]]:
     try:
@@ -102,7 +92,7 @@ def _index() -> dict[str, tuple[str, str]]:
         name, code, pop = city["name"], city["countrycode"], int(city.get("population") or 0)
         if pop < MIN_POPULATION or not name[:1].isupper():
             continue
-        key = _fold(name)
+        key = gazetteer.fold(name)
         if key in _NOT_PLACES or len(key) < MIN_LETTERS:
             continue
         if key not in best or pop > best[key][0]:
@@ -112,7 +102,7 @@ def _index() -> dict[str, tuple[str, str]]:
 
 def lookup(name: str) -> tuple[str, str] | None:
     """(city, ISO country code) of a town or city by its name, else None."""
-    return _index().get(_fold(name.strip()))
+    return _index().get(gazetteer.fold(name.strip()))
 
 
 def version() -> str:
