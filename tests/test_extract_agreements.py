@@ -408,3 +408,45 @@ def test_terms_under_a_compromise_or_a_plan():
     texts = {a.text: a.status for a in found}
     assert texts.get("poorer countries will be shielded from legal challenges") == "agreed"
     assert not any("talks went well" in t for t in texts)
+
+
+def test_one_sides_plan_told_as_it_stands_is_announced():
+    found = run_titled(
+        "Embassy to reopen",
+        "The government now plans to reopen its consulate in Lagos and to restore direct flights. "
+        "Analysts said the ministry was planning to open talks.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "The government now plans to reopen its consulate in Lagos and to restore direct flights")
+    ]
+
+
+def test_phrasal_and_move_to_plans_are_announced():
+    found = run_titled(
+        "Forces",
+        "Norway will set up a training centre in Tromso, the minister said. "
+        "Chile and Peru would move to restore full diplomatic ties, officials said.",
+    )
+    assert [a.status for a in found] == ["announced", "announced"]
+    assert found[0].text == "Norway will set up a training centre in Tromso"
+    assert found[1].text == "Chile and Peru would move to restore full diplomatic ties"
+
+
+def test_adopting_a_named_text_is_agreed_but_not_a_stance():
+    found = run_titled(
+        "Alliance summit",
+        "The ministers adopted a new Maritime Doctrine on Friday. The bloc adopted three documents. "
+        "The party adopted a tougher stance on migration.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "The ministers adopted a new Maritime Doctrine on Friday"),
+        ("agreed", "The bloc adopted three documents"),
+    ]
+
+
+def test_a_signing_fixed_ahead_is_announced_a_hoped_one_is_not():
+    found = run_titled(
+        "Accession",
+        "The protocols are due to be signed in Vienna next week. Diplomats hope to sign a deal one day.",
+    )
+    assert [(a.status, a.text) for a in found] == [("announced", "The protocols are due to be signed in Vienna next week")]

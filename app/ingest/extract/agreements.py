@@ -107,6 +107,18 @@ _TALK_NOUNS = frozenset(
         "engagement",
     }
 )
+# phrasal plans: "will set up a headquarters", "will pull out its troops"
+_PLAN_PHRASALS = {"set": "up", "pull": "out", "phase": "out"}
+# what a body adopts that is a text of its own: "adopted a new Strategic Concept", "adopted three documents"
+_ADOPTED_TEXTS = frozenset(
+    {
+        "document", "documents", "text", "texts", "plan", "strategy", "programme", "program", "package",
+        "principles", "statement", "agenda", "concept", "measures", "rules", "guidelines", "roadmap", "road",
+        "mechanism", "code", "blueprint", "pact", "framework", "declaration", "conclusions",
+    }
+)  # fmt: skip
+# "due to be signed next week", "scheduled to sign", "set to sign": a signing already fixed
+_FIXED_AHEAD = frozenset({"due", "scheduled", "set"})
 _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 RESOLVE_VERBS = {"decide", "commit", "intend", "resolve", "undertake"}
@@ -240,6 +252,33 @@ def _future_plan(tok) -> bool:
         or subj.lemma_.lower() in _SCHEDULED_BODIES  # "The commission will hold its first session"
         or bool(_COLLECTIVE.match(subj.doc[subj.left_edge.i : subj.i + 1].text))
         or bool(_COLLECTIVE.match(subj.text))  # "NATO leaders", "the foreign ministers of X and Y"
+    )
+
+
+def _plan_verb(tok) -> bool:
+    """A verb of a plan: "host", "send", "set up", or "move to" one of them ("would move to restore
+    relations")."""
+    lem = _lemma(tok)
+    if lem in PLAN_VERBS:
+        return True
+    if lem in _PLAN_PHRASALS:
+        return any(c.dep_ == "prt" and c.lower_ == _PLAN_PHRASALS[lem] for c in tok.children)
+    if lem == "move":
+        return any(c.dep_ in ("xcomp", "advcl") and c.i > tok.i and _lemma(c) in PLAN_VERBS for c in tok.children)
+    return False
+
+
+def _actor_plan(tok) -> bool:
+    """ "The administration plans to open an embassy": one actor's plan, told as it stands."""
+    if _lemma(tok) != "plan" or tok.tag_ == "VBG" or _negated(tok) or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    if not any(c.dep_ == "xcomp" and _plan_verb(c) for c in tok.children):
+        return False
+    subj = _subject(tok)
+    return subj is not None and (
+        subj.pos_ == "PROPN"
+        or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        or subj.lemma_.lower() in ("administration", "government", "ministry", "alliance", "bloc", "union")
     )
 
 
@@ -441,6 +480,7 @@ def _not_an_outcome(tok) -> bool:
         tok.dep_ in ("xcomp", "advcl", "acl", "ccomp")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and _lemma(tok.head) not in _INTENT_HEADS
+        and tok.head.lower_ not in _FIXED_AHEAD
     )
 
 
@@ -499,8 +539,16 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(g.dep_ == "det" and g.lower_ == "no" for o in objs for g in o.children):
                 return None  # "no deal was reached": nothing agreed
+            if lem == "sign" and tok.dep_ == "xcomp" and tok.head.lower_ in _FIXED_AHEAD:
+                due = tok.head
+                return "announced", due.head if due.dep_ == "acomp" else due  # "the protocols are due to be signed"
             if any(_names_a_deal(o) for o in objs):
                 return "agreed", tok
+            if lem == "adopt" and tok.tag_ in ("VBD", "VBN") and any(
+                o.lower_ in _ADOPTED_TEXTS or (o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "")
+                for o in objs
+            ):
+                return "agreed", tok  # "the allies adopted a new Strategic Concept"
             if (lem == "sign" and tok.head.lower_ == "to") or (
                 lem == "sign" and tok.dep_ == "xcomp" and tok.head.lower_ in ("willing", "ready")
             ):
@@ -562,7 +610,9 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             ):
                 return None
             return "announced", tok
-        if lem in PLAN_VERBS and _future_plan(tok):
+        if _actor_plan(tok):
+            return "announced", tok  # "The administration plans to open an embassy in Havana"
+        if _plan_verb(tok) and _future_plan(tok):
             return "announced", tok  # "Norway would contribute $50 million", "Cairo will host a meeting"
         if lem in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and _lemma(c) in ("say", "comment", "elaborate", "give", "answer", "speak", "discuss")
