@@ -449,4 +449,52 @@ def test_a_signing_fixed_ahead_is_announced_a_hoped_one_is_not():
         "Accession",
         "The protocols are due to be signed in Vienna next week. Diplomats hope to sign a deal one day.",
     )
-    assert [(a.status, a.text) for a in found] == [("announced", "The protocols are due to be signed in Vienna next week")]
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "The protocols are due to be signed in Vienna next week")
+    ]
+
+
+def test_a_collective_with_a_participle_is_joint():
+    found = run_titled(
+        "Gulf rift",
+        "The mediator said the three feuding states would restore full relations with Oman. "
+        "The United States would restore the embassy, officials said.",
+    )
+    assert [a.text for a in found] == [
+        "the three feuding states would restore full relations with Oman",
+        "The United States would restore the embassy",
+    ]
+
+
+def test_a_texts_future_publication_is_announced():
+    found = run_titled(
+        "Trade pact",
+        "Ministers met on Monday.\n\nThe full text of the agreement would be published in the coming weeks. "
+        "The weather would be published nowhere.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "The full text of the agreement would be published in the coming weeks")
+    ]
+
+
+def test_due_to_travel_is_announced_due_to_meet_is_an_event():
+    found = run_titled(
+        "Tour",
+        "Ministers met on Monday.\n\nThe prime minister is due to travel to Lima in May. "
+        "She is due to meet the king on Sunday. He planned to travel to Quito next month.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "The prime minister is due to travel to Lima in May"),
+        ("announced", "He planned to travel to Quito next month"),
+    ]
+
+
+def test_initialling_a_deal_and_approving_a_text_are_agreed():
+    found = run_titled(
+        "Accord",
+        "Ministers met on Monday.\n\nThe negotiators initialled a border agreement. "
+        "A committee of the assembly had approved the text by 98 votes.",
+    )
+    assert [a.status for a in found] == ["agreed", "agreed"]
+    assert found[0].text == "The negotiators initialled a border agreement"
+    assert found[1].text == "A committee of the assembly had approved the text by 98 votes"

@@ -34,6 +34,8 @@ from app.ingest.extract.records import (
 STRONG_AGREED = {"agree"}
 DEAL_VERBS = {
     "reach",
+    "initial",
+    "initialle",
     "sign",
     "conclude",
     "strike",
@@ -114,9 +116,11 @@ _ADOPTED_TEXTS = frozenset(
     {
         "document", "documents", "text", "texts", "plan", "strategy", "programme", "program", "package",
         "principles", "statement", "agenda", "concept", "measures", "rules", "guidelines", "roadmap", "road",
-        "mechanism", "code", "blueprint", "pact", "framework", "declaration", "conclusions",
+        "mechanism", "code", "blueprint", "pact", "framework", "declaration", "conclusions", "amendment",
+        "amendments", "proposal", "proposals", "recommendations",
     }
 )  # fmt: skip
+_OFFICE_HOLDERS = frozenset({"president", "leader", "chancellor", "king", "queen", "premier", "prince", "emir"})
 # "due to be signed next week", "scheduled to sign", "set to sign": a signing already fixed
 _FIXED_AHEAD = frozenset({"due", "scheduled", "set"})
 _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
@@ -127,7 +131,9 @@ REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
 JOINT_PLANS = {"plan", "work", "build", "pledge", "vow"}
 DIRECTIVES = {"direct", "instruct", "task", "mandate", "charge"}
 _COLLECTIVE = re.compile(
-    r"^(?:the\s+)?(?:two\s+|both\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+)?(?:leaders|sides|presidents|parties|countries|nations|governments|"
+    r"^(?:the\s+)?(?:two\s+|both\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+)?"
+    r"(?!united\s)(?:[a-z][\w-]*ing\s+)?"  # "the four boycotting states", "the negotiating parties"
+    r"(?:leaders|sides|presidents|parties|countries|nations|governments|states|powers|partners|"
     r"delegations|delegates|negotiators|ministers|summit|meeting|conference|allies|they|we|both|participants|"
     r"members|signatories)\b",
     re.I,
@@ -240,6 +246,10 @@ def _future_plan(tok) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.lemma_.lower() in ("hold", "host", "convene"):
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "the next round would be held"
+    if subj is None:
+        text = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if text is not None and (_names_a_deal(text) or text.lower_ in _ADOPTED_TEXTS):
+            return True  # "the full text of the agreement would be published in the coming weeks"
     if subj is None and tok.dep_ == "conj":  # "Russia takes over the chair and will host next year's summit"
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in ("this", "that", "which", "there", "what", "who"):
@@ -277,6 +287,7 @@ def _actor_plan(tok) -> bool:
     subj = _subject(tok)
     return subj is not None and (
         subj.pos_ == "PROPN"
+        or subj.lower_ in ("he", "she", "they")
         or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
         or subj.lemma_.lower() in ("administration", "government", "ministry", "alliance", "bloc", "union")
     )
@@ -544,9 +555,13 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
                 return "announced", due.head if due.dep_ == "acomp" else due  # "the protocols are due to be signed"
             if any(_names_a_deal(o) for o in objs):
                 return "agreed", tok
-            if lem == "adopt" and tok.tag_ in ("VBD", "VBN") and any(
-                o.lower_ in _ADOPTED_TEXTS or (o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "")
-                for o in objs
+            if (
+                lem in ("adopt", "approve")
+                and tok.tag_ in ("VBD", "VBN")
+                and any(
+                    o.lower_ in _ADOPTED_TEXTS or (o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "")
+                    for o in objs
+                )
             ):
                 return "agreed", tok  # "the allies adopted a new Strategic Concept"
             if (lem == "sign" and tok.head.lower_ == "to") or (
@@ -610,6 +625,21 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             ):
                 return None
             return "announced", tok
+        if (
+            tok.dep_ == "xcomp"
+            and tok.head.lower_ in _FIXED_AHEAD
+            and tok.head.dep_ == "acomp"
+            and _plan_verb(tok)
+            and lem not in ("meet", "hold")  # "is due to meet X on Sunday": an event, not an outcome
+        ):
+            be = tok.head.head
+            subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (
+                subj.pos_ in ("PROPN", "PRON")
+                or subj.ent_type_ in ("GPE", "ORG", "PERSON")
+                or subj.lemma_.lower() in _SCHEDULED_BODIES | _OFFICE_HOLDERS
+            ):
+                return "announced", be  # "Biden is due to travel to Sydney in May"
         if _actor_plan(tok):
             return "announced", tok  # "The administration plans to open an embassy in Havana"
         if _plan_verb(tok) and _future_plan(tok):
