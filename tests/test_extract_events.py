@@ -968,3 +968,14 @@ def test_a_summit_is_nobodys_side_event_and_party_leaders_signing_is_a_signing()
     names = [e.name for e in run(text, dt.date(2001, 8, 14))]
     assert "G7 summit in Hiroshima" in names
     assert any(n.startswith("signing ceremony in Skopje") or n.endswith("signing ceremony in Skopje") for n in names)
+
+
+def test_a_video_call_is_a_call_a_video_message_is_not():
+    text = (
+        "Ceasefire announced\n\n"
+        "President Elena Voss of Austria and Prime Minister Karel Dvorak of the Czech Republic announced the deal "
+        "during a video call on Monday. The chancellor sent a video message to the assembly."
+    )
+    evs = run_with_people(text, dt.date(2020, 11, 10))
+    assert [(e.type, e.date) for e in evs] == [("call", dt.date(2020, 11, 9))]
+    assert {p.name for p in evs[0].participants} == {"Austria", "Czech Republic"}

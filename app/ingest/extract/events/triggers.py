@@ -237,16 +237,17 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     if tok.pos_ in ("NOUN", "PROPN") and low in NOUN_TYPES:
         prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
         glued = tok.i >= 2 and tok.nbor(-2).text in ("-", "–")  # "six-party talks" are not a party's meeting
-        if (prev in _SKIP_PRE and not glued) or (low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"):
-            return None
+        virtual = prev == "video" and low in ("call", "calls", "conference", "summit", "meeting")
+        if (prev in _SKIP_PRE and not glued and not virtual) or (
+            low in ("bilateral", "trilateral") and tok.pos_ != "NOUN"
+        ):
+            return None  # "a news conference", "a party meeting"; "a video call" is one
         if (
             low in ("call", "calls")
             and prev not in ("phone", "telephone", "video")
             and not any(c.lower_ in ("with", "between") for c in tok.children)
         ):
             return None
-        if low == "call" and prev == "video":
-            pass
         if low in ("talks", "visit", "trip", "meeting", "meetings") and tok.tag_ in ("VBZ", "VB", "VBG"):
             return None
         typ = NOUN_TYPES[low]
