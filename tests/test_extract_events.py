@@ -979,3 +979,45 @@ def test_a_video_call_is_a_call_a_video_message_is_not():
     evs = run_with_people(text, dt.date(2020, 11, 10))
     assert [(e.type, e.date) for e in evs] == [("call", dt.date(2020, 11, 9))]
     assert {p.name for p in evs[0].participants} == {"Austria", "Czech Republic"}
+
+
+def test_a_features_headline_event_takes_the_ledes_day_and_place():
+    headline = "Two rivals shake hands\nPetrov and Ivanova sealed a truce at the first Balkan peace summit in a decade."
+    body = (
+        "At dawn yesterday, President Nikola Petrov of Serbia walked into a tent in the border village of "
+        "Kapitan Andreevo, Bulgaria, and shook hands with President Maria Ivanova of Bulgaria. "
+        "The summit lasted six hours."
+    )
+    evs = extract(make_ctx(body, dt.date(2019, 5, 4), title=headline)).events
+    assert [(e.type, e.date) for e in evs] == [("summit", dt.date(2019, 5, 3))]
+
+
+def test_a_headline_event_does_not_displace_the_ledes_own_event():
+    text = (
+        "Leaders hold summit\n\n"
+        "PARIS (Reuters) - The presidents of France and Chile held talks in Paris on Monday. "
+        "They discussed trade."
+    )
+    evs = run_with_people(text, dt.date(2019, 5, 7))
+    assert [(e.type, e.date, e.city) for e in evs] == [("talks", dt.date(2019, 5, 6), "Paris")]
+
+
+def test_two_people_meeting_with_a_newcomer_stand_apart_from_the_story_event():
+    text = (
+        "Summit ends\n\n"
+        "SEOUL (AP) - President Lee Min-ho of South Korea and Prime Minister Sato Kenji of Japan held a summit "
+        "in Seoul on Friday. The real test will come when Lee meets Donald Trump of the United States."
+    )
+    evs = run_with_people(text, dt.date(2019, 5, 4))
+    assert [e.type for e in evs] == ["summit", "meeting"]
+    assert {p.name for p in evs[1].participants} >= {"United States"}
+
+
+def test_welcoming_a_summit_from_elsewhere_is_no_meeting_and_no_place():
+    text = (
+        "Summit praised\n\n"
+        "The leaders of Peru and Chile held a summit on Friday. In Tokyo, Prime Minister Sato Kenji "
+        "welcomed the summit as a positive step."
+    )
+    evs = run_with_people(text, dt.date(2019, 5, 4))
+    assert [(e.type, e.city) for e in evs] == [("summit", None)]

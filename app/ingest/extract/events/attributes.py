@@ -21,6 +21,14 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 
 # verbs whose subject or object is the event's actor or the event itself: "held talks", "talks resumed"
 _EVENT_VERBS = ATTEND_VERBS | {"have", "resume"}
+# verbs that judge or report an event from elsewhere: their place is the speaker's, not the event's
+_JUDGING_VERBS = frozenset(
+    {
+        "welcome", "praise", "hail", "criticise", "criticize", "condemn", "applaud", "describe", "call",
+        "dismiss", "reject", "support", "back", "denounce", "celebrate", "watch", "follow", "laud", "slam",
+        "mock", "greet", "endorse", "question",
+    }
+)  # fmt: skip
 
 
 def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool = False) -> None:
@@ -33,6 +41,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         and not verb
         and tok.head.pos_ in ("VERB", "AUX")
         and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        and lemma_of(tok.head) not in _JUDGING_VERBS  # "In Tokyo, Abe welcomed the summit": where he spoke
     ):
         scope.append(tok.head)  # "held a Summit ... in Woodside"; "talks ended"
     via = None  # "arrived in Kyiv on Tuesday on an unannounced visit": the verb the noun completes

@@ -175,6 +175,13 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
                     or (m.type == s.type == "other")  # one signing told twice
                 )
                 generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
+                # "when Kim meets Trump": two people, one of them new to the story's event, meet on their own
+                newcomer = (
+                    len(m.persons) >= 2
+                    and bool(s.persons)
+                    and not {p.name for p in m.persons} <= {p.name for p in s.persons}
+                )
+                generic = generic and not (newcomer and m.type != s.type)
                 if s.official and m.type != s.type and not shares:
                     continue
                 if _side_apart(m, s):

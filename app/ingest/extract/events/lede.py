@@ -11,6 +11,7 @@ from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.cues import cue_lemma
 from app.ingest.extract.events.attributes import ended_on
+from app.ingest.extract.events.location import described_city
 from app.ingest.extract.events.mention import NATIONWIDE, Mention
 
 _HERE_RE = re.compile(r"\bhere\b")
@@ -91,6 +92,8 @@ def lede_defaults(
         after_lede = next((s.start_char for s in ctx.sents if s.start_char >= lede.end_char), -1)
     opening = {s.start_char for s in body}
     first_body = next((m for m in mentions if not m.from_title), None)
+    lede_days = _lede_days(ctx, lede, dl, all_dates) if lede is not None else {}
+    _headline_event(ctx, mentions, lede, after_lede, lede_days, city, code)
     for m in mentions:
         if m.from_title:
             continue
@@ -104,14 +107,7 @@ def lede_defaults(
         # Sunday signed a convention. [They] put their names to it at a summit in Aktau")
         first_after = is_first and m.sent_start == after_lede and not m.again
         if (in_lede or first_after) and m.date is None and not m.official and not host_event:
-            days = {
-                d.day: d
-                for d in all_dates
-                if max(lede.start_char, dl) <= d.start < lede.end_char
-                and d.day
-                and not (d.start <= m.start < d.end)
-                and not _date_of_saying(ctx, d)
-            }
+            days = {k: d for k, d in lede_days.items() if not (d.start <= m.start < d.end)}
             if len(days) == 1:
                 m.date = next(iter(days.values()))
                 if m.lasted_days and m.date.day and not m.date.end_date:
@@ -128,3 +124,51 @@ def lede_defaults(
         if here or ((in_lede or first) and recent):
             m.city, m.country_code = city, code
             m.strong = m.strong or (in_lede and not m.anaphoric) or (first and bool(m.codes or m.persons))
+
+
+def _lede_days(ctx: DocContext, lede: Span, dl: int, all_dates: list[dates.DateMention]) -> dict:
+    """The days the lede's own clauses name (not the day something was said)."""
+    return {
+        d.day: d
+        for d in all_dates
+        if max(lede.start_char, dl) <= d.start < lede.end_char and d.day and not _date_of_saying(ctx, d)
+    }
+
+
+_HEADLINE_KINDS = frozenset({"summit", "meeting", "talks", "conference", "visit"})
+
+
+def _headline_event(
+    ctx: DocContext,
+    mentions: list[Mention],
+    lede: Span | None,
+    after_lede: int,
+    lede_days: dict,
+    city: str | None,
+    code: str | None,
+) -> None:
+    """A feature's headline names the event ("... at the first inter-Korean summit in a decade") and its
+    lede tells the scene, not the event ("At 9.30am yesterday, Kim walked across the line ..."): the
+    headline's event is the story's, on the lede's one day, at its dateline or the place it describes."""
+    if lede is None or len(lede_days) != 1:
+        return
+    told = [m for m in mentions if not m.from_title and m.sent_start in (lede.start_char, after_lede)]
+    if any(m.strong for m in told):
+        return  # the lede tells an event of its own
+    head = next(
+        (
+            m
+            for m in mentions
+            if m.from_title and not m.strong and not m.again and m.type in _HEADLINE_KINDS and m.date is None
+        ),
+        None,
+    )
+    if head is None:
+        return
+    head.date = next(iter(lede_days.values()))
+    head.strong, head.anaphoric = True, False
+    if not (head.city or head.country_code):
+        if city or code:
+            head.city, head.country_code = city, code
+        elif (found := described_city(ctx.text[lede.start_char : lede.end_char])) is not None:
+            head.city, head.country_code = found

@@ -318,8 +318,11 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             typ, verb = "call", True  # "Biden called President Sheinbaum today", "Abe telephoned Park"
         elif lemma == "sign" and _signed_between_parties(ctx, tok, persons):
             typ, verb = "other", True  # "Santos and Londoño signed a peace agreement on Monday": a signing
-        elif lemma in ("receive", "welcome", "convene", "gather") and (
-            has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children))
+        elif (
+            lemma in ("receive", "welcome", "convene", "gather")
+            and (has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children)))
+            # "welcomed the summit", "received the proposal": a thing received is no meeting
+            and not any(c.dep_ == "dobj" and not is_actor(c, persons) for c in tok.children)
         ):
             a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
             if (
