@@ -967,7 +967,7 @@ def test_a_summit_is_nobodys_side_event_and_party_leaders_signing_is_a_signing()
     )
     names = [e.name for e in run(text, dt.date(2001, 8, 14))]
     assert "G7 summit in Hiroshima" in names
-    assert any(n.startswith("signing ceremony in Skopje") or n.endswith("signing ceremony in Skopje") for n in names)
+    assert "signing of the peace agreement in Skopje" in names
 
 
 def test_a_video_call_is_a_call_a_video_message_is_not():
@@ -1021,3 +1021,27 @@ def test_welcoming_a_summit_from_elsewhere_is_no_meeting_and_no_place():
     )
     evs = run_with_people(text, dt.date(2019, 5, 4))
     assert [(e.type, e.city) for e in evs] == [("summit", None)]
+
+
+def test_a_when_clause_meeting_takes_the_day_it_hangs_on():
+    text = (
+        "Grain talks\n\n"
+        "The signing capped weeks of diplomacy. The breakthrough came on 13 July, when military delegations "
+        "from Peru, Chile and Bolivia met officials in Lima."
+    )
+    evs = run_with_people(text, dt.date(2022, 7, 23))
+    assert [(e.type, e.date, e.city) for e in evs] == [("meeting", dt.date(2022, 7, 13), "Lima")]
+
+
+def test_a_signing_is_named_for_the_document_signed():
+    text = (
+        "Deal signed\n\n"
+        "LIMA (AP) - Chile's foreign minister, Ana Soto, signed the Pacific Fisheries Initiative with Peru's "
+        "foreign minister, Luis Vega, on Friday. In Quito, the two sides signed a comprehensive border agreement "
+        "on Monday. They later signed an identical text with Bolivia on Sunday."
+    )
+    evs = run_with_people(text, dt.date(2022, 7, 23))
+    names = [e.name for e in evs]
+    assert "signing of the Pacific Fisheries Initiative in Lima" in names
+    assert any(n.endswith("signing of the comprehensive border agreement in Quito") for n in names)
+    assert not any("identical" in n for n in names)

@@ -159,6 +159,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                     if c.dep_ in ("prep", "npadvmod") and c.i < t.i:
                         sub.update(range(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         inside = [d for d in cands if d.start in sub]
+        if not inside and tok is not None and _when_clause(tok) is not None:
+            # "The breakthrough came on 13 July, when the delegations met": the day the clause hangs on
+            head = _when_clause(tok)
+            lo, hi = head.left_edge.idx, tok.left_edge.idx
+            inside = [d for d in cands if lo <= d.start < hi and d.day]
         if not verb and tok is not None:
             # "their April 2, 2024, telephone call": a date written right before the noun
             inside += [
@@ -403,6 +408,16 @@ _CITY_COUNTRY_RE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’.-]*(?: [A-Z][\w'’.
 _N = r"(two|three|four|five|six|seven|\d)"
 _N_DAY = re.compile(rf"\b{_N}[- ]day\b", re.I)  # "a three-day summit"
 _N_DAYS_OF = re.compile(rf"\b{_N}\s+days\s+of\s+(?:[a-z-]+\s+)?$")  # "two days of talks"
+
+
+def _when_clause(tok):
+    """The phrase a "when" clause of the trigger hangs on ("on 13 July, when they met": "July"), if any."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.dep_ not in ("relcl", "advcl") or not any(
+        c.dep_ == "advmod" and c.lower_ == "when" and c.i < clause.i for c in clause.children
+    ):
+        return None
+    return clause.head
 
 
 def _day_count(m: re.Match[str] | None) -> int | None:

@@ -353,12 +353,17 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     if low == "round" and not mm.codes:
         mm.collective = True  # "the next round": the same parties as the story's talks
     if typ == "other" and verb:
-        mm.phrase = "signing ceremony"
+        signed = _signed_document(tok)
+        mm.phrase = f"signing of the {signed}" if signed else "signing ceremony"
     if typ == "meeting" and verb and lemma_of(tok) == "meet" and (body := body_subject(tok)) is not None:
         mm.phrase = f"{body} meeting"
         mm.strong = mm.strong or bool(mm.city or mm.country_code or (mm.date and mm.date.day))
     if low == "ceremony":
-        mm.phrase = "signing ceremony"
+        of = next((g for c in tok.children if c.lower_ == "signing" for g in c.children if g.dep_ == "prep"), None)
+        signings = (s for c in tok.children if c.dep_ == "prep" for s in c.children if s.lower_ == "signing")
+        of = of or next((g for s in signings for g in s.children), None)  # "the ceremony for the signing of ..."
+        signed = _signed_document(of) if of is not None and of.lower_ == "of" else None
+        mm.phrase = f"signing of the {signed}" if signed else "signing ceremony"
     if low in ("exchange", "swap"):
         mm.phrase = "prisoner exchange"
     if low in NATIONWIDE:
@@ -487,6 +492,30 @@ _SIGNED = frozenset(
 )
 
 
+_GENERIC_DOCUMENTS = frozenset({"text", "document", "documents", "deal", "agreement", "it", "them"})
+
+
+def _signed_document(tok) -> str | None:
+    """The name of what was signed ("signed the Black Sea Grain Initiative", "signing of a comprehensive peace
+    agreement"): the object's head with its modifiers, without its article; None for a bare "the deal"."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod")]
+    mods = [t for t in mods if t.head.i <= obj.i and t.i >= obj.left_edge.i]
+    if not mods and obj.lower_ in _GENERIC_DOCUMENTS:
+        return None
+    start = min([t.i for t in mods] + [obj.i])
+    words = obj.doc[start : obj.i + 1]
+    if any(t.dep_ in ("det", "poss") or t.is_punct for t in words) or len(words) > 7:
+        return None
+    if len(words) == 1 and obj.lower_ in _GENERIC_DOCUMENTS:
+        return None
+    if all(t.lower_ in ("identical", "same", "new", "final", "joint") or t.lower_ in _GENERIC_DOCUMENTS for t in words):
+        return None  # "an identical text": the same one as before, nothing to name
+    return words.text
+
+
 def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
     """ "X and Y signed a peace agreement", "X signed the accord with Y": a document between two sides,
     in the past (not "will sign", "refused to sign")."""
@@ -495,7 +524,12 @@ def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
     ):
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lemma_.lower() in _SIGNED or any(g.lemma_.lower() in _SIGNED for g in o.subtree) for o in objs):
+    if not any(
+        o.lemma_.lower() in _SIGNED
+        or any(g.lemma_.lower() in _SIGNED for g in o.subtree)
+        or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "GPE", "NORP"))  # "the Black Sea Grain Initiative"
+        for o in objs
+    ):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
