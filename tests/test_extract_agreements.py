@@ -498,3 +498,84 @@ def test_initialling_a_deal_and_approving_a_text_are_agreed():
     assert [a.status for a in found] == ["agreed", "agreed"]
     assert found[0].text == "The negotiators initialled a border agreement"
     assert found[1].text == "A committee of the assembly had approved the text by 98 votes"
+
+
+def test_a_named_document_or_a_text_signed_with_a_party_is_agreed():
+    found = run_titled(
+        "Grain",
+        "Ministers met on Monday.\n\nThe defence minister signed the Baltic Fisheries Initiative with Guterres. "
+        "Minutes later his rival signed an identical text with Akar. He signed the guest book.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "The defence minister signed the Baltic Fisheries Initiative with Guterres"),
+        ("agreed", "Minutes later his rival signed an identical text with Akar"),
+    ]
+
+
+def test_what_a_deal_is_meant_to_do_and_how_long_it_runs_are_its_terms():
+    found = run_titled(
+        "Grain",
+        "Ministers met on Monday.\n\nThe deal is meant to reopen three ports. The arrangement runs for 120 days. "
+        "The talks ran into trouble.",
+    )
+    assert [a.text for a in found] == ["The deal is meant to reopen three ports", "The arrangement runs for 120 days"]
+
+
+def test_one_sides_promise_and_directive_are_announced():
+    found = run_titled(
+        "Pledges",
+        "Ministers met on Monday.\n\nRussia promised on Tuesday to reduce military activity around the city. "
+        "The President has directed his team to deploy all available assets. What was promised never came.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "Russia promised on Tuesday to reduce military activity around the city"),
+        ("announced", "The President has directed his team to deploy all available assets"),
+    ]
+
+
+def test_walking_out_and_denouncing_a_deal_are_rejections():
+    found = run_titled(
+        "Walkout",
+        "Ministers met on Monday.\n\nThe party walked out of the negotiations last year. "
+        "Its leader denounced the deal as a sellout. Critics denounced the weather.",
+    )
+    assert [a.status for a in found] == ["rejected", "rejected"]
+
+
+def test_both_sides_will_do_is_agreed_but_not_what_they_face():
+    found = run_titled(
+        "Border",
+        "Ministers met on Monday.\n\nFrom May 1, both sides will stop all hostile acts along the border. "
+        "Both sides will face pressure at home. The two Koreas confirmed the common goal of a nuclear-free peninsula.",
+    )
+    assert [(a.status, a.text) for a in found][:1] == [
+        ("agreed", "both sides will stop all hostile acts along the border")
+    ]
+    assert not any("pressure" in a.text for a in found)
+
+
+def test_measures_taken_are_one_announced_outcome_but_background_ones_are_not():
+    found = run_titled(
+        "Sanctions",
+        "Ministers met on Monday.\n\nThe leaders ordered the closure of the borders with Togo, imposed a no-fly zone "
+        "and froze the country's assets. Trade fell when Beijing imposed tariffs on wine. "
+        "The court suspended Prime Minister Sato.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        (
+            "announced",
+            "The leaders ordered the closure of the borders with Togo, imposed a no-fly zone "
+            "and froze the country's assets",
+        )
+    ]
+
+
+def test_a_named_partys_announcement_or_plan_is_its_outcome():
+    found = run_titled(
+        "Readout",
+        "The leaders met on Monday.\n\nThey discussed President Reyes's plan to dispatch a trade mission to Chile. "
+        "Analysts doubted Peru's long-stalled plan to build a port.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "President Reyes's plan to dispatch a trade mission to Chile")
+    ]

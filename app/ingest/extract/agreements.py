@@ -86,9 +86,11 @@ JOINT_AGREED = {
 # jointly restating, which is a joint position only for a commitment, a need or a "that" clause
 # ("underscored their commitment to", "recommitted to deepening"; not "reaffirmed the relationship")
 _RESTATE = frozenset({"affirm", "reaffirm", "underscore", "confirm", "reiterate", "recommit"})
-_RESTATED = frozenset({"need", "commitment", "commitments", "pledge", "determination", "resolve", "support"})
+_RESTATED = frozenset(
+    {"need", "commitment", "commitments", "pledge", "determination", "resolve", "support", "goal", "aim"}
+)
 PROPOSED = {"propose", "offer", "request", "invite"}
-ANNOUNCED = {"announce", "pledge", "launch", "unveil"}
+ANNOUNCED = {"announce", "pledge", "launch", "unveil", "promise"}
 # things a party says it will do: "X will host / contribute / send ..." is an announced plan
 PLAN_VERBS = {
     "host", "hold", "meet", "contribute", "add", "provide", "give", "co-chair", "chair", "send", "deploy",
@@ -265,6 +267,15 @@ def _future_plan(tok) -> bool:
     )
 
 
+def _with_party(tok) -> bool:
+    """ "signed ... with Akar and Guterres": a party named after "with"."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.text[:1].isupper() or g.ent_type_ for g in c.children)
+        for c in (*tok.children, *(g for o in objs for g in o.children))  # "signed [a text with X]"
+    )
+
+
 def _plan_verb(tok) -> bool:
     """A verb of a plan: "host", "send", "set up", or "move to" one of them ("would move to restore
     relations")."""
@@ -276,6 +287,98 @@ def _plan_verb(tok) -> bool:
     if lem == "move":
         return any(c.dep_ in ("xcomp", "advcl") and c.i > tok.i and _lemma(c) in PLAN_VERBS for c in tok.children)
     return False
+
+
+_NOT_DEEDS = frozenset(
+    {
+        "be",
+        "have",
+        "face",
+        "need",
+        "remain",
+        "see",
+        "find",
+        "struggle",
+        "want",
+        "hope",
+        "say",
+        "meet",
+        "discuss",
+        "talk",
+    }
+)
+
+
+# measures a government or a bloc takes against another: announced when taken
+_MEASURES = frozenset({"impose", "suspend", "freeze", "order", "expel", "sever", "close", "recall"})
+_BODIES = frozenset({"leader", "bloc", "government", "minister", "council", "union", "alliance", "administration"})
+
+
+def _measure_taken(tok) -> bool:
+    """ "ECOWAS imposed a no-fly zone", "The leaders ordered the closure of the borders": a measure taken."""
+    if _lemma(tok) not in _MEASURES or tok.pos_ != "VERB" or _negated(tok) or _in_question(tok):
+        return False
+    if tok.tag_ != "VBD" and not (
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+    ):
+        return False
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" for c in tok.children):
+        return False  # "the court suspended Prime Minister X": a ruling on a person, not a measure
+    if any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "since", "as", "because") for c in tok.children
+    ):
+        return False  # "when Beijing imposed tariffs on wine": background
+    subj = _subject(tok)
+    return subj is not None and (
+        subj.ent_type_ in ("GPE", "ORG", "NORP")
+        or subj.pos_ == "PROPN"
+        or subj.lemma_.lower() in _BODIES | _OFFICE_HOLDERS
+    )
+
+
+# an act owned by a named party: "X's announcement of ...", "X's plan to ...", "X's offer to ..."
+_OWNED_ACTS: dict[str, AgreementStatus] = {
+    "announcement": "announced",
+    "plan": "announced",
+    "pledge": "announced",
+    "offer": "proposed",
+    "proposal": "proposed",
+}
+
+
+def _owned_act(tok) -> bool:
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or (owner.pos_ != "PROPN" and owner.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP")):
+        return False  # "its plan", "the plan": no party named with the act
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ("fail", "collapse", "stall"):
+        return False
+    if any(c.dep_ == "amod" and re.search(r"stall|fail|abandon|shelv|scrap|collaps", c.lower_) for c in tok.children):
+        return False  # "Turkmenistan's long-stalled plan to pipe gas": not an outcome
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and c.i > tok.i)
+        or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in tok.children
+    )
+
+
+def _joint_future(tok) -> bool:
+    """ "both sides will stop all hostile acts": what two parties together will do, told as it stands."""
+    if _lemma(tok) in _NOT_DEEDS or tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "ccomp") or _negated(tok):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children):
+        return False
+    if not any(c.dep_ == "dobj" for c in tok.children) or _in_question(tok):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("we", "they"):
+        return False
+    return bool(
+        re.match(
+            r"^(?:both|the two|all)\s+(?:sides|countries|governments|parties|nations|leaders)$",
+            subj.doc[subj.left_edge.i : subj.i + 1].text,
+            re.I,
+        )
+    )
 
 
 def _actor_plan(tok) -> bool:
@@ -382,9 +485,12 @@ _TERM_VERBS = frozenset(
         "cover",
         "fix",
         "open",
+        "mean",
+        "run",
+        "last",
     }
 )
-_TERM_SUBJECTS = DEAL_NOUNS | {"compromise", "text", "package", "plan"}
+_TERM_SUBJECTS = DEAL_NOUNS | {"compromise", "text", "package", "plan", "initiative"}
 _TERM_PARTICLES = {"call": {"for", "on"}, "set": {"out", "up"}, "lay": {"out", "down"}, "provide": {"for"}}
 
 
@@ -397,6 +503,14 @@ def _deal_terms(tok) -> bool:
     if _negated(tok) or any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "should") for c in tok.children):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if lem == "mean":  # "The deal is meant to reopen three ports"
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or not any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+    elif lem in ("run", "last") and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "until", "through") for c in tok.children
+    ):
+        return False  # "The arrangement runs for 120 days"; not "the deal runs into trouble"
     if subj is not None and subj.lower_ == "it" and tok.dep_ == "ROOT" and _deal_before(tok):
         return any(c.dep_ == "dobj" for c in tok.children)  # "The treaty was signed ... It divides the area"
     if subj is None or subj.lemma_.lower() not in _TERM_SUBJECTS or subj.lower_ == "agreements":
@@ -475,7 +589,9 @@ def _term_to_be(tok) -> bool:
     sent = tok.sent
     doc = tok.doc
     prev = doc[sent.start - 1].sent if sent.start > 0 else sent
-    return any(t.lower_ in DEAL_NOUNS for t in doc[prev.start : sent.end])
+    return any(
+        t.lower_ in DEAL_NOUNS or (t.lemma_.lower() == "agree" and t.pos_ == "VERB") for t in doc[prev.start : sent.end]
+    )
 
 
 _INTENT_HEADS = frozenset({"agree", "decide", "commit", "pledge", "vow", "plan", "intend", "resolve", "promise"})
@@ -556,6 +672,16 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             if any(_names_a_deal(o) for o in objs):
                 return "agreed", tok
             if (
+                lem in ("sign", "initial")
+                and tok.tag_ in ("VBD", "VBN")
+                and any(
+                    (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "GPE", "NORP"))
+                    or (o.lower_ in ("text", "document", "documents") and _with_party(tok))
+                    for o in objs
+                )
+            ):
+                return "agreed", tok  # "signed the Black Sea Grain Initiative", "signed an identical text with X"
+            if (
                 lem in ("adopt", "approve")
                 and tok.tag_ in ("VBD", "VBN")
                 and any(
@@ -592,8 +718,18 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "agreed", tok
         if lem in JOINT_PLANS and _joint_subject(tok) and _has_complement(tok) and _plan_form(tok):
             return "agreed", tok  # "We will build on ...", "The United States and Canada plan to expand ..."
-        if lem in DIRECTIVES and _joint_subject(tok) and any(c.dep_ == "dobj" for c in tok.children):
-            return "agreed", tok  # "The leaders directed their ministers to meet within three months"
+        if (
+            lem in DIRECTIVES
+            and any(c.dep_ == "dobj" for c in tok.children)
+            and any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in tok.children
+            )
+        ):
+            if _joint_subject(tok):
+                return "agreed", tok  # "The leaders directed their ministers to meet within three months"
+            subj = _subject(tok)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in _OFFICE_HOLDERS):
+                return "announced", tok  # "The President has directed his team to deploy all assets"
         if lem in RESOLVE_VERBS and _has_complement(tok):
             # "the two leaders decided to open consultations", "We each intend to maintain ...";
             # one side's decision or commitment is announced: "the United States commits to reinforcing"
@@ -617,6 +753,12 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "announced", tok  # "has accepted an invitation to visit Dhaka next month"
         if lem == "settle" and any(c.dep_ == "prep" and c.lower_ == "on" and c.i == tok.i + 1 for c in tok.children):
             return "agreed", tok  # "Leaders settled on opening a single chapter"
+        if lem == "promise" and (
+            tok.tag_ == "VBN"
+            or not any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in tok.children)
+            or not any(c.dep_ == "nsubj" for c in tok.children)
+        ):
+            return None  # "what was promised", "promising to ..."; "Russia promised to reduce ..." is one
         if lem in ANNOUNCED and tok.dep_ != "amod":
             if lem == "launch" and not any(
                 (c.dep_ == "dobj" and c.pos_ == "PROPN")
@@ -640,6 +782,10 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
                 or subj.lemma_.lower() in _SCHEDULED_BODIES | _OFFICE_HOLDERS
             ):
                 return "announced", be  # "Biden is due to travel to Sydney in May"
+        if _measure_taken(tok):
+            return "announced", tok  # "The leaders ordered the closure of land and air borders with Niger"
+        if _joint_future(tok):
+            return "agreed", tok  # "From May 1, both sides will stop all hostile acts along the border"
         if _actor_plan(tok):
             return "announced", tok  # "The administration plans to open an embassy in Havana"
         if _plan_verb(tok) and _future_plan(tok):
@@ -651,8 +797,10 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return None  # "declined to say more": no comment, not a refusal of anything
         if lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
             return "rejected", tok  # "New Delhi called off the talks"
-        if lem in REJECTED or (lem == "pull" and any(c.lower_ == "out" for c in tok.children)):
-            return "rejected", tok
+        if lem in REJECTED or (lem in ("pull", "walk") and any(c.lower_ == "out" for c in tok.children)):
+            return "rejected", tok  # "pulled out of the talks", "walked out of the negotiations"
+        if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
+            return "rejected", tok  # "denounced the deal"
     if (
         low in ("committed", "resolved", "determined")
         and tok.dep_ == "acomp"
@@ -660,6 +808,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
         and _joint_subject(tok.head)
     ):
         return "agreed", tok.head  # "We remain committed to our obligations", "are resolved to pursue dialogue"
+    if tok.pos_ == "NOUN" and low in _OWNED_ACTS and _owned_act(tok):
+        return _OWNED_ACTS[low], tok  # "President Marcos' announcement of four new sites", "Biden's plan to dispatch"
     if tok.dep_ == "amod" and lem == "propose" and tok.head.pos_ == "NOUN":
         return "proposed", tok.head
     if low in ("draft",) and tok.head.lower_ in DEAL_NOUNS:
@@ -716,7 +866,13 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 and c.dep_ != "nsubj"
             ):
                 exclude.update(t.i for t in c.subtree)
-            if c.i > root.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _classify(c) is not None:
+            if (
+                c.i > root.i
+                and c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and _classify(c) is not None
+                and not (_measure_taken(root) and _measure_taken(c))  # one list of measures stays one
+            ):
                 # a cue there is its own outcome ("welcomed X and reviewed Y" stays one)
                 exclude.update(t.i for t in c.subtree)
                 exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
