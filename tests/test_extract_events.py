@@ -1045,3 +1045,24 @@ def test_a_signing_is_named_for_the_document_signed():
     assert "signing of the Pacific Fisheries Initiative in Lima" in names
     assert any(n.endswith("signing of the comprehensive border agreement in Quito") for n in names)
     assert not any("identical" in n for n in names)
+
+
+def test_a_since_date_is_when_a_process_began_not_a_new_event():
+    text = (
+        "Peace deal\n\n"
+        "BELFAST (Reuters) - The parties reached a deal at talks in Belfast on Friday. "
+        "Senator Jon Reed of the United States, who has chaired the talks since June 1996, praised them."
+    )
+    evs = run_with_people(text, dt.date(1998, 4, 11))
+    assert [(e.type, e.date) for e in evs] == [("talks", dt.date(1998, 4, 10))]
+
+
+def test_a_call_with_three_people_of_unknown_sides_is_named_for_them():
+    text = (
+        "Calls\n\n"
+        "Party leaders David Trimm and Gerald Addams struck a deal on Friday.\n\n"
+        "U.S. President Bill Carter, who telephoned Trimm, Addams and other party leaders in the early hours of "
+        "Friday to urge them to close the deal, welcomed the agreement in Washington."
+    )
+    evs = run_with_people(text, dt.date(1998, 4, 11))
+    assert [e.name for e in evs if e.type == "call"] == ["Carter-Trimm-Addams phone call"]

@@ -149,6 +149,12 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
     cands = [d for d in all_dates if sent.start_char <= d.start < sent.end_char]
     if tok is not None:
         cands = [d for d in cands if not _date_of_other(ctx.text, tok, sent, d.start, d.end)]
+    # "who has chaired the talks since June 1996": when something began, not the event's date
+    cands = [
+        d
+        for d in cands
+        if not re.search(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, d.start - 12) : d.start])
+    ]
     if cands:
         sub = set()
         for t in scope:

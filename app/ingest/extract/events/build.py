@@ -145,7 +145,7 @@ def _describe(
         leaders = [p.surname for p in s.persons if p.code or p.side][:3]
         if s.from_title and len(s.persons) not in (2, 3):
             leaders = []
-        if len(leaders) < 2 and len(s.persons) == 2 and not s.from_title:
+        if len(leaders) < 2 and len(s.persons) in (2, 3) and not s.from_title:
             leaders = [p.surname for p in s.persons]
         if len(leaders) < 2 and not s.persons and persons and 2 <= len(codes) <= 3:
             # no one named with the event: the first-named person of each side ("Ishiba-Yoon phone call")
