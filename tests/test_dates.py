@@ -124,3 +124,18 @@ def test_this_year_s_event_on_a_day_is_in_this_year_whatever_the_tense():
     doc = nlp.parse(text)
     found = find_dates(text, dt.date(2021, 3, 1), tense=lambda o: tense_at(doc, o))
     assert [d.date for d in found if d.precision == "day"] == [dt.date(2021, 4, 22)]
+
+
+def test_a_month_alone_follows_the_tense_and_a_relative_year():
+    def first(text: str, published: dt.date):
+        doc = nlp.parse(text)
+        return find_dates(text, published, tense=lambda o: tense_at(doc, o))[0]
+
+    may = dt.date(2022, 5, 24)
+    assert first("They met after a gathering at the White House in September.", may).date == dt.date(2021, 9, 1)
+    assert first("They will meet again in March.", may).date == dt.date(2023, 3, 1)
+    assert first("The talks opened in June.", may).date == dt.date(2021, 6, 1)
+    assert first("Talks in June are likely.", may).date == dt.date(2022, 6, 1)  # the nearest when unclear
+    found = first("The leaders first met virtually in March last year.", may)
+    assert (found.date, found.precision, found.text) == (dt.date(2021, 3, 1), "month", "March last year")
+    assert first("They held a video summit in March this year.", may).date == dt.date(2022, 3, 1)

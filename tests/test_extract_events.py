@@ -660,7 +660,7 @@ def test_a_bodys_next_meeting_is_named_for_the_body():
         "meeting in March.",
         dt.date(2023, 1, 27),
     )
-    assert [e.name for e in evs] == ["next meeting of the Steering Committee"]
+    assert [e.name for e in evs] == ["next meeting of the Steering Committee (March 2023)"]
 
 
 def test_a_summit_told_after_a_lede_without_an_event_takes_its_day_and_the_signers():
@@ -814,7 +814,7 @@ def test_an_ordinal_stays_in_the_event_s_name():
         "Singapore will host the 13th summit in November.",
         dt.date(2007, 1, 15),
     )
-    assert [e.name for e in evs] == ["12th ASEAN summit in Cebu", "13th ASEAN summit in Singapore"]
+    assert [e.name for e in evs] == ["12th ASEAN summit in Cebu", "13th ASEAN summit in Singapore (November 2007)"]
 
 
 def test_a_meeting_of_a_named_body_is_named_for_the_body():
@@ -869,7 +869,9 @@ def test_a_past_summit_named_by_its_year_and_city_is_an_event_of_that_year():
         "Deal\n\nThe deal comes six years after the failure of the 2009 Copenhagen climate summit.",
         dt.date(2015, 12, 12),
     )
-    assert [(e.name, e.location, e.date) for e in evs] == [("Copenhagen climate summit", "Copenhagen, Denmark", None)]
+    assert [(e.name, e.location, e.date) for e in evs] == [
+        ("Copenhagen climate summit (2009)", "Copenhagen, Denmark", None)
+    ]
 
 
 def test_talks_between_two_named_sides_are_an_event_even_undated():
@@ -966,7 +968,7 @@ def test_a_summit_is_nobodys_side_event_and_party_leaders_signing_is_a_signing()
         "Berg met Soto on the sidelines of the NATO summit in Madrid, and spoke at the G7 summit in Hiroshima in May."
     )
     names = [e.name for e in run(text, dt.date(2001, 8, 14))]
-    assert "G7 summit in Hiroshima" in names
+    assert "G7 summit in Hiroshima (May 2001)" in names
     assert "signing of the peace agreement in Skopje" in names
 
 
@@ -1066,3 +1068,60 @@ def test_a_call_with_three_people_of_unknown_sides_is_named_for_them():
     )
     evs = run_with_people(text, dt.date(1998, 4, 11))
     assert [e.name for e in evs if e.type == "call"] == ["Carter-Trimm-Addams phone call"]
+
+
+def test_an_event_of_another_time_keeps_its_month_or_year_in_its_name():
+    text = (
+        "Group meets\n\n"
+        "TOKYO (AP) - The leaders of the Pacific Four held a summit in Tokyo on Tuesday. "
+        "Their ministers first met in Suva in March last year and held a video summit in Manila in 2019."
+    )
+    names = [e.name for e in run_with_people(text, dt.date(2022, 5, 25))]
+    assert names[0] == "summit in Tokyo"
+    assert any(n.endswith("(March 2021)") for n in names)
+    assert any(n.endswith("(2019)") and "Manila" in n for n in names)
+
+
+def test_an_undated_story_event_does_not_absorb_another_years_event():
+    text = (
+        "Summit ends\n\n"
+        "A summit of the Group of Seven ended in disarray on Saturday in Ottawa. France will host the group's "
+        "2019 summit in Biarritz."
+    )
+    evs = run_with_people(text, dt.date(2018, 6, 10))
+    assert [e.name for e in evs] == ["G7 summit in Ottawa", "summit in Biarritz (2019)"]
+
+
+def test_a_later_visit_with_its_own_time_does_not_take_the_first_verbs_year():
+    text = (
+        "Ties\n\nThe talks ended.\n\n"
+        "Chancellor Olaf Berg of Austria visited Peru in 2014, and President Ana Soto of Peru visited Austria "
+        "the following year."
+    )
+    evs = run_with_people(text, dt.date(2018, 4, 28))
+    visits = {e.name: e.date_precision for e in evs if e.type == "visit"}
+    assert any(n.endswith("(2014)") for n in visits)
+    assert any("Austria" in n and "(2014)" not in n for n in visits)
+
+
+def test_a_meeting_said_of_the_summit_is_the_summit_and_a_gathering_is_an_event():
+    text = (
+        "Quad meets\n\n"
+        "TOKYO (AP) - The summit, hosted by Prime Minister Kenji Sato of Japan on Tuesday, was the second "
+        "in-person meeting of the group's leaders after a gathering at the White House in September."
+    )
+    evs = run_with_people(text, dt.date(2022, 5, 25))
+    assert [e.type for e in evs] == ["summit", "meeting"]
+    assert evs[1].city == "Washington" and evs[1].name.endswith("(September 2021)")
+
+
+def test_separate_talks_with_a_partner_are_not_earlier_talks_without_them():
+    text = (
+        "Talks\n\n"
+        "TOKYO (AP) - President Joe Baker of the United States held talks with Prime Minister Kenji Sato of Japan "
+        "on Monday. Baker later held separate talks with Prime Minister Raj Mehta of India and Prime Minister "
+        "Tom Hale of Australia."
+    )
+    evs = run_with_people(text, dt.date(2022, 5, 25))
+    assert not any("Mehta" in e.name and "Sato" in e.name for e in evs)
+    assert sum(1 for e in evs if e.type == "talks") == 3

@@ -117,6 +117,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # November 2022 / in early November
     ("my", re.compile(rf"\b({_MONTH_RE})\s+((?:19|20)\d\d)\b")),
+    # "in March last year", "in September this year": a month of a year told relative to now
+    (
+        "m_rel",
+        re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|of)\s+({_MONTH_RE})\s+(last|this|next)\s+year\b"),
+    ),
     ("m", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|of)\s+({_MONTH_RE})(?![\w-])(?!\s+\d)")),
     (
         "the_nth",
@@ -238,14 +243,26 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, tense: Tens
     if kind == "my":
         mo, y = _month(g[0]), int(g[1])
         return DateMention(s, e, text, _safe_date(y, mo, 1), None, "month") if mo else None
+    if kind == "m_rel":
+        mo = _month(g[0])
+        if not mo or published is None:
+            return None
+        year = published.year + {"last": -1, "this": 0, "next": 1}[g[1].lower()]
+        start = m.start(1)
+        return DateMention(start, e, text[start - s :], dt.date(year, mo, 1), None, "month")
     if kind == "m":
         mo = _month(g[0])
         if not mo or (g[0] == "May" and not re.match(r"(?:in|since|until|by|during|early|late|mid)", text)):
             return None
         first = None
         if published:
+            this_month = published.replace(day=1)
             cands = [dt.date(y, mo, 1) for y in (published.year - 1, published.year, published.year + 1)]
-            first = min(cands, key=lambda c: abs((c - published.replace(day=1)).days))
+            if tense == "past":  # "after a gathering in September" told in May: last September
+                cands = [c for c in cands if c <= this_month]
+            elif tense == "future":  # "will meet in March" told in May: next March
+                cands = [c for c in cands if c >= this_month]
+            first = min(cands, key=lambda c: abs((c - this_month).days))
         start = m.start(1)
         return DateMention(start, e, text[start - s :], first, None, "month")
     if kind == "the_nth":

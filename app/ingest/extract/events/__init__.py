@@ -81,7 +81,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     lede_defaults(ctx, mentions, all_dates, persons)
     mark_sidelines(ctx, mentions)
     _series_names(mentions)
-    clusters = cluster(mentions)
+    clusters = cluster(mentions, pub)
     _repeat_kind(clusters)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
@@ -110,7 +110,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
 def _empty(ev: EventRecord) -> bool:
     """A bare "the summit" with no day, place, venue, party or person: nothing a reader could place."""
     return not (ev.date or ev.city or ev.country_code or ev.venue or ev.participants or ev.people or ev.convenors) and (
-        ev.name.lower() in {*TYPE_WORD.values(), "negotiations"}
+        re.sub(r" \([^)]*\)$", "", ev.name).lower() in {*TYPE_WORD.values(), "negotiations"}
     )
 
 

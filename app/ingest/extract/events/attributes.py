@@ -159,7 +159,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         sub = set()
         for t in scope:
             sub.update(range(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
-            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            own_time = any(
+                c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in ("year", "month", "week", "day", "later")
+                for c in t.children
+            )  # "and Modi visited China the following year": a time of its own
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not own_time:
                 # "received Lula on Monday ..., and the two leaders held talks": the first verb's when
                 for c in t.head.children:
                     if c.dep_ in ("prep", "npadvmod") and c.i < t.i:

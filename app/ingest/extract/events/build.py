@@ -29,9 +29,10 @@ def inherit_from_host(clusters: list[list[Mention]], events: list[EventRecord | 
         if host is None:
             continue
         if not any(m.official for m in c) and "sidelines" not in ev.name:
-            ev.name = (
-                f"{ev.name} on the sidelines of {'' if host.name.lower().startswith('the ') else 'the '}{host.name}"
-            )
+            base, period = _split_period(ev.name)
+            host_name = _split_period(host.name)[0]
+            the = "" if host_name.lower().startswith("the ") else "the "
+            ev.name = f"{base} on the sidelines of {the}{host_name}{period}"
         if ev.date is None and host.date is not None:
             ev.date, ev.end_date = host.date, None
             ev.date_precision, ev.date_text = host.date_precision, host.date_text
@@ -92,6 +93,7 @@ def to_record(
     if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
         s.phrase = s.phrase.rsplit(" ", 1)[0] + " summit" if " " in s.phrase else "summit"
     name = s.official or _describe(s, typ, codes, city, country, persons)
+    name = _with_period(name, s.date, ctx.published)
     rec = EventRecord(
         name=name,
         type=typ,
@@ -176,3 +178,31 @@ def _describe(
         if s.venue and (places.seat(s.venue) or not place):
             place = f" at the {s.venue}"
     return f"{who} {phrase}{place}".strip()
+
+
+def _with_period(name: str, when, published) -> str:
+    """An event of another time, told by its month or year only, keeps it in its name, so that two
+    such events stay told apart: "Quad video summit (March 2022)", "Shanghai Five meeting (1997)".
+    The story's own month or year (or the month either side) is no news and stays out."""
+    if when is None or when.date is None or when.precision not in ("month", "year"):
+        return name
+    if published is not None:
+        months_away = abs((when.date.year - published.year) * 12 + when.date.month - published.month)
+        if (when.precision == "month" and months_away <= 1) or (
+            when.precision == "year" and when.date.year == published.year
+        ):
+            return name
+    year = str(when.date.year)
+    if year in name:
+        return name
+    period = when.date.strftime("%B %Y") if when.precision == "month" else year
+    return f"{name} ({period})"
+
+
+_PERIOD = re.compile(r" \((?:[A-Z][a-z]+ )?\d{4}\)$")
+
+
+def _split_period(name: str) -> tuple[str, str]:
+    """ "Quad video summit (March 2022)" -> ("Quad video summit", " (March 2022)")."""
+    m = _PERIOD.search(name)
+    return (name[: m.start()], m.group(0)) if m else (name, "")

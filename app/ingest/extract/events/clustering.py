@@ -51,6 +51,8 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True
     if b.partner and not a.partner and len({p.name for p in a.persons}) > len({p.name for p in b.persons}):
         return True  # "then held separate talks with X and Y": not the larger meeting told before
+    if b.partner and not a.partner and len(a.persons) >= 2 and not any(p.surname in b.partner for p in a.persons):
+        return True  # "talks with Kishida" are not the "separate talks with Modi and Albanese" told after
     if (
         len(a.persons) >= 2
         and len(b.persons) >= 2
@@ -130,7 +132,18 @@ def _within(rng: dates.DateMention, d: dates.DateMention) -> bool:
     return bool(rng.end_date and rng.date and d.date and rng.date <= d.date <= rng.end_date)
 
 
-def cluster(mentions: list[Mention]) -> list[list[Mention]]:
+def elsewhen(m: Mention, published: dt.date | None) -> bool:
+    """A mention dated by a month or a year of another time than the story's ("the group's 2019
+    summit" in a 2018 story): never the story's undated event."""
+    d = m.date
+    if published is None or d is None or d.date is None or d.precision not in ("month", "year"):
+        return False
+    if d.precision == "year":
+        return d.date.year != published.year
+    return abs((d.date.year - published.year) * 12 + d.date.month - published.month) > 1
+
+
+def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[list[Mention]]:
     clusters: list[list[Mention]] = []
     merged: list[Mention] = []  # a running summary per cluster
     for m in mentions:
@@ -162,7 +175,7 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
         if target is None and not m.again:
             for i in range(len(merged) - 1, -1, -1):
                 s = merged[i]
-                if _conflict(s, m):
+                if _conflict(s, m) or (s.date is None and elsewhen(m, published)):
                     continue
                 shares = (
                     (m.city and m.city == s.city and not m.inherited_place)

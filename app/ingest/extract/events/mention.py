@@ -26,6 +26,7 @@ NOUN_TYPES: dict[str, EventType] = {
     "bilateral": "meeting",
     "trilateral": "meeting",
     "videoconference": "call",
+    "gathering": "meeting",
 }
 
 

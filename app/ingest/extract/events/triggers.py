@@ -251,6 +251,12 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         if low in ("talks", "visit", "trip", "meeting", "meetings") and tok.tag_ in ("VBZ", "VB", "VBG"):
             return None
         typ = NOUN_TYPES[low]
+        if tok.dep_ == "attr" and lemma_of(tok.head) == "be":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in NOUN_TYPES:
+                return None  # "The summit ... was the second in-person meeting of the group": said of the summit
+        if low == "gathering" and not occurs(tok) and not any(c.lower_ in ("at", "in") for c in tok.children):
+            return None  # "a gathering at the White House in September" is one; "a gathering storm" is not
         if low == "forum" and tok.pos_ != "PROPN" and not occurs(tok):
             return None  # "a regional forum ... opened" is one; "a forum for dialogue" is not
     elif (
@@ -377,7 +383,9 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         if not mm.strong and typ != "visit" and collective_subject(tok):
             # "the leaders will meet again in Kampala next week"
             mm.collective = True
-            mm.strong = bool(mm.city or mm.country_code or mm.venue or (mm.date and mm.date.day))
+            mm.strong = bool(
+                mm.city or mm.country_code or mm.venue or (mm.date and (mm.date.day or mm.date.precision == "month"))
+            )  # "they first met virtually in March last year"
     else:
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         mm.anaphoric = (
