@@ -363,3 +363,20 @@ def test_the_verdict_after_a_quote_chain_names_a_new_speaker():
 def test_a_body_speaks_under_its_whole_name():
     sts = _run("The Norwegian Ministry of Foreign Affairs said the quotas would hold.")
     assert _find(sts, "the quotas would hold").speaker.name == "Norwegian Ministry of Foreign Affairs"
+
+
+def test_a_judgement_on_a_thing_or_a_place_of_saying_is_no_statement():
+    sts = _run(
+        "Chancellor Anna Berg welcomed the agreement. Prime Minister Tomas Vik condemned the strikes. "
+        "Berg insisted on signatures. Vik wrote on Twitter. "
+        "Berg described the talks as frank. Vik welcomed the decision by both sides to keep talking."
+    )
+    assert [(s.speaker.name, s.text) for s in sts] == [
+        ("Anna Berg", "the talks as frank"),
+        ("Tomas Vik", "the decision by both sides to keep talking"),
+    ]
+
+
+def test_declining_to_say_is_no_statement():
+    sts = _run("Berg's spokesman, Tomas Vik, said the talks were candid. He declined to say what was discussed.")
+    assert [s.text for s in sts] == ["the talks were candid"]

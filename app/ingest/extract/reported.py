@@ -208,7 +208,36 @@ def content_of(verb: Token) -> tuple[int, int] | None:
         return None
     if all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in doc[start:end]):
         return None  # "spoke April 13": a day, not something said
+    if _no_statement(verb, doc[start:end]):
+        return None
     return start, end
+
+
+# verbs that judge a thing: with a bare short object they name it, they do not report speech
+_JUDGING = frozenset(
+    {
+        "welcome", "condemn", "denounce", "criticise", "criticize", "describe", "hail", "praise", "repeat",
+        "mention", "recognise", "recognize", "observe", "applaud", "slam",
+    }
+)  # fmt: skip
+
+
+def _no_statement(verb: Token, content) -> bool:
+    """ "wrote on Twitter", "insisted on signatures" (only a phrase of place or manner); "welcomed the
+    agreement", "condemned the strikes" (a judgement on a thing named, not words reported); "declined to
+    say what was discussed" (a refusal to speak)."""
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+    if not has_verb and content[0].dep_ == "prep" and content[0].head.i == verb.i:
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"):
+        return True
+    words = [t for t in content if not t.is_punct]
+    return (
+        verb.lemma_.lower() in _JUDGING
+        and not has_verb
+        and len(words) <= 4
+        and not any(t.lower_ == "as" for t in content)
+    )
 
 
 def _misattached_that(verb: Token) -> list[Token]:
