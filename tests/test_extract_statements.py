@@ -380,3 +380,11 @@ def test_a_judgement_on_a_thing_or_a_place_of_saying_is_no_statement():
 def test_declining_to_say_is_no_statement():
     sts = _run("Berg's spokesman, Tomas Vik, said the talks were candid. He declined to say what was discussed.")
     assert [s.text for s in sts] == ["the talks were candid"]
+
+
+def test_a_quote_ending_in_an_exclamation_takes_the_cue_after_it():
+    sts = _run(
+        "President Ana Soto was quick to claim credit. “The war will end! We are proud!” she wrote on Twitter. "
+        "The general declared himself head of a new government."
+    )
+    assert [(s.speaker.name, s.direct, s.text) for s in sts] == [("Ana Soto", True, "The war will end! We are proud!")]

@@ -226,6 +226,8 @@ def _no_statement(verb: Token, content) -> bool:
     """ "wrote on Twitter", "insisted on signatures" (only a phrase of place or manner); "welcomed the
     agreement", "condemned the strikes" (a judgement on a thing named, not words reported); "declined to
     say what was discussed" (a refusal to speak)."""
+    if content[0].lower_ in ("himself", "herself", "itself", "themselves"):
+        return True  # "declared himself head of a new government": a title taken, not words reported
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
     if not has_verb and content[0].dep_ == "prep" and content[0].head.i == verb.i:
         return True

@@ -31,6 +31,7 @@ from app.ingest.extract.reported import content_of, subject_of
 log = logging.getLogger(__name__)
 
 _SPEAKING = {"person", "place", "group"}
+_CLOSE_MARKS = "\u201d\u00bb\"'\u2019"
 # A wire dateline opening a paragraph: "GENEVA, May 14 (Reuters) - ", "CAIRO (AP) — ",
 # "RIYADH, Saudi Arabia — ". It is never part of what was said.
 _DATELINE = re.compile(
@@ -238,6 +239,13 @@ class _Finder:
         after = [cue_tokens[i] for i in range(b.end, sb.end) if i in cue_tokens]
         if after:
             return after[0]
+        if sb.end < len(self.doc) and self.text[q.close - 2 : q.close].rstrip(_CLOSE_MARKS)[-1:] in ("!", "?"):
+            # "“The war will end!” he wrote.": the parser ended the sentence at the "!"
+            nxt = self.doc[sb.end].sent
+            if "\n" not in self.text[q.close : nxt.start_char]:
+                near = [cue_tokens[i] for i in range(nxt.start, min(nxt.start + 4, nxt.end)) if i in cue_tokens]
+                if near:
+                    return near[0]
         before = [cue_tokens[i] for i in range(sa.start, a.start) if i in cue_tokens]
         if before:
             return before[-1]
