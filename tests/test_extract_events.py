@@ -1125,3 +1125,34 @@ def test_separate_talks_with_a_partner_are_not_earlier_talks_without_them():
     evs = run_with_people(text, dt.date(2022, 5, 25))
     assert not any("Mehta" in e.name and "Sato" in e.name for e in evs)
     assert sum(1 for e in evs if e.type == "talks") == 3
+
+
+def test_a_meeting_that_ended_keeps_the_date_of_its_own_phrase():
+    text = (
+        "Talks\n\nThe war went on.\n\n"
+        "A meeting between Foreign Ministers Ivan Petrov of Russia and Olena Koval of Ukraine, hosted by Turkey in "
+        "the Turkish resort of Antalya on March 10, ended without agreement."
+    )
+    evs = run_with_people(text, dt.date(2022, 3, 30))
+    assert [(e.date, e.city) for e in evs] == [(dt.date(2022, 3, 10), "Antalya")]
+
+
+def test_a_statement_on_a_meeting_names_the_meeting():
+    text = (
+        "Leaders meet\n\n"
+        "JAKARTA (AP) - The ASEAN Leaders' Meeting opened in Jakarta on Saturday.\n"
+        "\"Chairman's Statement on the ASEAN Leaders' Meeting\" - ASEAN Secretariat, April 24, 2021"
+    )
+    evs = run_with_people(text, dt.date(2021, 4, 25))
+    assert [e.name for e in evs] == ["ASEAN Leaders' Meeting"]
+
+
+def test_a_named_group_that_held_an_event_names_it():
+    text = (
+        "Crisis\n\nDiplomacy went on.\n\n"
+        "ASEAN foreign ministers held an informal video conference on the crisis on March 2. "
+        "The two leaders held talks in Hanoi on Monday."
+    )
+    names = [e.name for e in run_with_people(text, dt.date(2021, 4, 25))]
+    assert "ASEAN foreign ministers' video conference" in names
+    assert not any("leaders'" in n for n in names)

@@ -9,7 +9,7 @@ import re
 
 from app.ingest.extract import actors, dates, gazetteer, places, world_cities
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.events.location import described_place, looks_like_place, read_place
+from app.ingest.extract.events.location import described_city, described_place, looks_like_place, read_place
 from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, ORDINAL, TYPE_WORD, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import ATTEND_VERBS, lemma_of
 
@@ -57,6 +57,13 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         scope.append(via)
     if tok is not None and not verb:
         scope.extend(c for c in tok.children if c.dep_ in ("acl", "relcl"))  # "the summit held in Paris"
+        # "a meeting between X and Y, hosted by Z in Antalya on March 10": the parser may hang the
+        # participle on the last name, but hosting is said of the meeting
+        scope.extend(
+            t
+            for t in tok.subtree
+            if t.dep_ == "acl" and t.head is not tok and t.tag_ == "VBN" and lemma_of(t) in _HOSTING
+        )
     # place and venue from prepositions attached to the trigger or its verb
     for t in scope:
         for c in t.children:
@@ -67,6 +74,12 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
+                if g.lower_ in _PLACE_NOUNS and not mm.city:
+                    # "hosted by X in the Turkish resort of Antalya": the place the noun describes
+                    found = described_city(text[c.idx : g.right_edge.idx + len(g.right_edge.text)])
+                    if found is not None:
+                        mm.city, mm.country_code = found
+                        continue
                 read_place(ctx, mm, g)
     # "summit in Paris" where the parser attaches "in" to the noun's noun
     if anchor is not None and not mm.city and not mm.country_code:
@@ -197,7 +210,13 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         mm.date = _first_day(ctx, tok, mm.date)
         if mm.date.date == mm.date.day and mm.lasted_days:
             mm.date = ended_on(mm.date, mm.lasted_days)
-        elif mm.date.date == mm.date.day and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
+        elif (
+            mm.date.date == mm.date.day
+            and tok.dep_ == "nsubj"
+            and lemma_of(tok.head) in _END_VERBS
+            # "A meeting ..., hosted by X on March 10, ended without agreement": the noun's own date stays
+            and not (tok.left_edge.idx <= mm.date.start < tok.right_edge.idx)
+        ):
             mm.date = None  # "The summit closes on Sunday": the last day, not the day it began
     # convenors
     window = text[mm.end : min(sent.end_char, mm.end + 160)]
@@ -360,6 +379,28 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             # "a summit of the Mercosur trade bloc": a Mercosur summit; "the 18th summit of SAARC": 18th SAARC summit
             nth = _ORDINAL.match(mm.phrase.split()[0])
             mm.phrase = f"{nth.group(0)} {org} {mm.phrase.split(None, 1)[1]}" if nth else f"{org} {mm.phrase}"
+        group = _group_holding(tok) if not verb and not org and not body else None
+        if group and not re.search(r"[A-Z]", mm.phrase):
+            mm.phrase = f"{group}' {mm.phrase}"  # "ASEAN foreign ministers held a video conference"
+
+
+_HOSTING = frozenset({"host", "hold", "chair", "convene", "organise", "organize", "broker", "mediate"})
+_PLACE_NOUNS = frozenset({"city", "town", "port", "resort", "village", "capital"})
+_GROUP_HEADS = frozenset({"leaders", "ministers", "officials", "chiefs", "envoys", "negotiators", "delegates", "heads"})
+
+
+def _group_holding(tok) -> str | None:
+    """The named group that held the event: "ASEAN foreign ministers held an informal video conference"
+    -> "ASEAN foreign ministers" (a group named by a body or country, not "the two leaders")."""
+    if tok.dep_ != "dobj" or lemma_of(tok.head) not in ("hold", "have", "convene", "stage"):
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in _GROUP_HEADS:
+        return None
+    words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "predet")]
+    if not words or not any(t.text[:1].isupper() for t in words[:-1]) or len(words) > 5:
+        return None
+    return subj.doc[words[0].i : subj.i + 1].text
 
 
 def _of_organisation(ctx: DocContext, persons, tok) -> str | None:

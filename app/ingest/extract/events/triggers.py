@@ -218,9 +218,18 @@ _NAME_PREFIX = re.compile(
 )
 
 
+_DOCUMENT_OF = re.compile(
+    r"^.*?\b(?:Statement|Declaration|Communiqu[ée]|Report|Readout|Summary|Resolution|Conclusions)\s+"
+    r"(?:on|of|from|at|after)\s+(?:the\s+)?"
+)
+
+
 def clean_name(name: str) -> str:
     """'At the 2021 Quad Leaders' Summit' -> '2021 Quad Leaders' Summit'; 'May 12 Summit' -> 'Summit';
     'March Quad Foreign Ministers' Meeting' -> 'Quad Foreign Ministers' Meeting'."""
+    doc_of = _DOCUMENT_OF.match(name)
+    if doc_of and doc_of.end() < len(name):
+        name = name[doc_of.end() :]  # "Chairman's Statement on the ASEAN Leaders' Meeting": the meeting
     prev = None
     while prev != name:
         prev = name
