@@ -579,3 +579,16 @@ def test_a_named_partys_announcement_or_plan_is_its_outcome():
     assert [(a.status, a.text) for a in found] == [
         ("announced", "President Reyes's plan to dispatch a trade mission to Chile")
     ]
+
+
+def test_terms_under_the_document_and_whose_promise_counts():
+    found = run_titled(
+        "Peace deal",
+        "The parties met on Friday.\n\nUnder the 65-page document, a new assembly will be elected by proportional "
+        "representation. Kim promised that this agreement would be different. "
+        "The leaders promised that the talks would resume in June.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "a new assembly will be elected by proportional representation"),
+        ("announced", "The leaders promised that the talks would resume in June"),
+    ]

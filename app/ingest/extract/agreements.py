@@ -444,7 +444,8 @@ def _under_the_deal(tok) -> bool:
         and c.lower_ == "under"
         and c.i < tok.i
         and any(
-            g.dep_ == "pobj" and g.lower_ in _TERM_SUBJECTS - {"text", "resolution"} for g in c.children
+            g.dep_ == "pobj" and g.lower_ in (_TERM_SUBJECTS | {"document", "terms"}) - {"text", "resolution"}
+            for g in c.children
         )  # "Under the agreement", "Under a compromise reached on Friday", "Under the plan"
         for c in tok.children
     )
@@ -755,7 +756,10 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "agreed", tok  # "Leaders settled on opening a single chapter"
         if lem == "promise" and (
             tok.tag_ == "VBN"
-            or not any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in tok.children)
+            # one side's "promised that ..." is talk; the leaders' is a joint undertaking
+            or not any(
+                (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _joint_subject(tok))) and c.i > tok.i for c in tok.children
+            )
             or not any(c.dep_ == "nsubj" for c in tok.children)
         ):
             return None  # "what was promised", "promising to ..."; "Russia promised to reduce ..." is one
