@@ -1156,3 +1156,13 @@ def test_a_named_group_that_held_an_event_names_it():
     names = [e.name for e in run_with_people(text, dt.date(2021, 4, 25))]
     assert "ASEAN foreign ministers' video conference" in names
     assert not any("leaders'" in n for n in names)
+
+
+def test_welcoming_a_delegation_to_a_venue_places_the_meeting_there():
+    text = (
+        "Readout of Deputy Adviser Jon Fenner's Meeting with Foreign Minister Alvaro Leyes of Colombia\n\n"
+        "Deputy Adviser Jon Fenner and Secretary Ana Mays welcomed Foreign Minister Alvaro Leyes of Colombia, "
+        "Ambassador Luis Morales, and their delegation to the White House on June 10, 2023."
+    )
+    evs = run_with_people(text, dt.date(2023, 6, 11))
+    assert [(e.date, e.city, e.venue) for e in evs] == [(dt.date(2023, 6, 10), "Washington", "White House")]

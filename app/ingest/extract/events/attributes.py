@@ -92,6 +92,13 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             city, code = places.resolve_place(m.group(1), text[mm.end + m.end() : mm.end + m.end() + 30])
             if code or (city and looks_like_place(ctx, city)):
                 mm.city, mm.country_code = city, code
+    if verb and tok is not None and lemma_of(tok) in ("welcome", "receive") and not (mm.city or mm.venue):
+        # "welcomed X, Y and their delegation to the White House": wherever the parser hung the "to"
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ == "to" and t.i > tok.i and not mm.city and not mm.venue:
+                for g in t.children:
+                    if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "FAC", "ORG") or g.text[:1].isupper()):
+                        read_place(ctx, mm, g)
     if verb and tok is not None and not mm.city and not mm.country_code:
         # "met X in Canberra on Wednesday": "in" hangs off the object
         heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj",))]
