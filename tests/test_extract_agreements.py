@@ -592,3 +592,12 @@ def test_terms_under_the_document_and_whose_promise_counts():
         ("agreed", "a new assembly will be elected by proportional representation"),
         ("announced", "The leaders promised that the talks would resume in June"),
     ]
+
+
+def test_the_occasion_after_a_comma_is_cut_from_the_outcome():
+    found = run_titled(
+        "Summit",
+        "The leaders met on Tuesday.\n\nPresident Ana Soto pledged security guarantees for Lima, at the first-ever "
+        "meeting between the two leaders.",
+    )
+    assert [a.text for a in found] == ["President Ana Soto pledged security guarantees for Lima"]

@@ -884,6 +884,13 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 exclude.update(t.i for t in c.subtree)  # "..., Malaysian Prime Minister Anwar Ibrahim said"
             if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
                 exclude.update(t.i for t in c.subtree)
+            if (
+                c.i > root.i
+                and c.dep_ == "prep"
+                and c.lower_ in ("at", "during", "after", "following", "on")
+                and doc[c.i - 1].text == ","
+            ):
+                exclude.update(t.i for t in c.subtree)  # "..., at the first-ever meeting between ...": the occasion
         for t in root.subtree:
             if (
                 t.i > root.i
