@@ -1166,3 +1166,15 @@ def test_welcoming_a_delegation_to_a_venue_places_the_meeting_there():
     )
     evs = run_with_people(text, dt.date(2023, 6, 11))
     assert [(e.date, e.city, e.venue) for e in evs] == [(dt.date(2023, 6, 10), "Washington", "White House")]
+
+
+def test_two_venues_on_one_day_are_two_events():
+    text = (
+        "Summit\n\n"
+        "BEIJING (AP) - President Ana Berg of the European Commission met President Wu Lin of China at the "
+        "Diaoyutai State Guesthouse on Thursday, before holding the 24th EU-China summit with Premier Li Qiang "
+        "at the Great Hall of the People."
+    )
+    evs = run_with_people(text, dt.date(2023, 12, 8))
+    assert len(evs) == 2
+    assert {e.venue for e in evs} == {"Diaoyutai State Guesthouse", "Great Hall of the People"}

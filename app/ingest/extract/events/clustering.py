@@ -92,6 +92,8 @@ def _conflict(a: Mention, b: Mention) -> bool:
             return True  # "next year's summit" is not this week's
     if a.city and b.city and a.city != b.city:
         return True
+    if a.venue and b.venue and a.venue.lower() not in b.venue.lower() and b.venue.lower() not in a.venue.lower():
+        return True  # "met Xi at the Diaoyutai State Guesthouse, before holding the summit at the Great Hall"
     return bool(a.country_code and b.country_code and a.country_code != b.country_code)
 
 
