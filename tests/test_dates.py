@@ -139,3 +139,8 @@ def test_a_month_alone_follows_the_tense_and_a_relative_year():
     found = first("The leaders first met virtually in March last year.", may)
     assert (found.date, found.precision, found.text) == (dt.date(2021, 3, 1), "month", "March last year")
     assert first("They held a video summit in March this year.", may).date == dt.date(2022, 3, 1)
+
+
+def test_in_two_years_takes_the_first_but_a_year_and_a_clause_is_no_date():
+    found = find_dates("Oman hosted rounds of talks in 2021 and 2022. He came in 2014 and left.", THU)
+    assert [(d.text, d.date, d.precision) for d in found] == [("2021", dt.date(2021, 1, 1), "year")]

@@ -136,7 +136,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in 2011": a year on its own after "in" or "during" ("since 2014" dates no event; not "2011-12")
     (
         "y",
-        re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?![-–/%]|\s+(?:and|to|[-–])\s|,?\s*\d)"),
+        # "in 2021 and 2022": the first year of the two
+        re.compile(
+            r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b"
+            r"(?![-–/%]|\s+(?:to|[-–])\s|\s+and\s(?!(?:19|20)\d\d\b)|,?\s*\d)"
+        ),
     ),
     ("rel_day", re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     (
