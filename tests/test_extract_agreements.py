@@ -601,3 +601,16 @@ def test_the_occasion_after_a_comma_is_cut_from_the_outcome():
         "meeting between the two leaders.",
     )
     assert [a.text for a in found] == ["President Ana Soto pledged security guarantees for Lima"]
+
+
+def test_denials_and_announced_events_are_not_outcomes():
+    found = run_titled(
+        "Talks",
+        "The ministers met on Monday.\n\nRojas rejected the criticism. Mr Vik rejected suggestions that either side "
+        "had lost. Modi announced the trip on Twitter. The summit was announced by the two foreign ministers. "
+        "President Ali pulled out of the trip at the last minute. Chile rejected the draft treaty.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("announced", "The summit was announced by the two foreign ministers"),
+        ("rejected", "Chile rejected the draft treaty"),
+    ]

@@ -123,6 +123,15 @@ _ADOPTED_TEXTS = frozenset(
     }
 )  # fmt: skip
 _OFFICE_HOLDERS = frozenset({"president", "leader", "chancellor", "king", "queen", "premier", "prince", "emir"})
+# what is rejected in a denial, not a refusal of a deal
+_WORDS_NOT_DEALS = frozenset(
+    {
+        "criticism", "criticisms", "accusation", "accusations", "allegation", "allegations", "claim", "claims",
+        "suggestion", "suggestions", "charge", "charges", "report", "reports", "notion", "characterization",
+        "characterisation", "comparison", "comparisons", "assertion", "assertions", "speculation",
+    }
+)  # fmt: skip
+_EVENT_WORDS = frozenset({"trip", "visit", "meeting", "summit", "talks", "tour", "call", "conference", "date"})
 # "due to be signed next week", "scheduled to sign", "set to sign": a signing already fixed
 _FIXED_AHEAD = frozenset({"due", "scheduled", "set"})
 _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
@@ -763,6 +772,12 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             or not any(c.dep_ == "nsubj" for c in tok.children)
         ):
             return None  # "what was promised", "promising to ..."; "Russia promised to reduce ..." is one
+        if (
+            lem == "announce"
+            and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _EVENT_WORDS for c in tok.children)
+            and not any(c.dep_ == "agent" for c in tok.children)  # "was announced by the two ministers" stays
+        ):
+            return None  # "announced the trip on Twitter", "The meeting was announced": an event, not an outcome
         if lem in ANNOUNCED and tok.dep_ != "amod":
             if lem == "launch" and not any(
                 (c.dep_ == "dobj" and c.pos_ == "PROPN")
@@ -801,6 +816,16 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return None  # "declined to say more": no comment, not a refusal of anything
         if lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
             return "rejected", tok  # "New Delhi called off the talks"
+        if lem in REJECTED and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _WORDS_NOT_DEALS for c in tok.children
+        ):
+            return None  # "Rojas rejected the criticism", "rejected suggestions that ...": a denial, not a refusal
+        if lem in ("pull", "walk") and any(
+            g.dep_ == "pobj" and g.lower_ in ("trip", "visit", "race", "election", "tour")
+            for c in tok.children
+            for g in c.subtree
+        ):
+            return None  # "pulled out of the trip at the last minute"
         if lem in REJECTED or (lem in ("pull", "walk") and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok  # "pulled out of the talks", "walked out of the negotiations"
         if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
