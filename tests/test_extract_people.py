@@ -293,3 +293,14 @@ def test_a_region_made_with_a_country_s_combining_form_gives_no_country():
 def test_the_rest_of_a_country_s_name_after_a_title_of_is_no_person():
     people, _ = find_people(make_ctx("The foreign ministers of Saudi Arabia and Iran would meet in Beijing."))
     assert [p.name for p in people] == []
+
+
+def test_a_lone_given_name_as_a_partner_is_the_person_named_before():
+    ctx = make_ctx(
+        "Acting Prime Minister Phumtham Wechayachai of Thailand met Prime Minister Hun Manet of Cambodia. "
+        "President Donald Trump spoke by phone with Hun Manet and then with Phumtham. Trump later met Jordan."
+    )
+    people, _ = find_people(ctx)
+    phumtham = next(p for p in people if p.name == "Phumtham Wechayachai")
+    assert sum(1 for a, _ in phumtham.mentions) == 2
+    assert not any(p.name == "Jordan" for p in people)

@@ -310,9 +310,14 @@ def find_name_spans(
             i not in taken
             and tok.text in firsts
             and _is_name_word(tok)
-            and tok.dep_ in ("nsubj", "nsubjpass")
-            and tok.head.pos_ == "VERB"
+            and (
+                (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB")
+                # "spoke with Hun Manet and then with Phumtham", "met Anwar": a partner named the same way
+                or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by", "between"))
+                or (tok.dep_ == "dobj" and tok.head.pos_ == "VERB")
+            )
             and name_run(doc, i) == i + 1
+            and gazetteer.lookup(tok.text) is None
         ):
             add(i, i + 1, False)
     out.sort(key=lambda n: n.start)
