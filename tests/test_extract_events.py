@@ -1178,3 +1178,18 @@ def test_two_venues_on_one_day_are_two_events():
     evs = run_with_people(text, dt.date(2023, 12, 8))
     assert len(evs) == 2
     assert {e.venue for e in evs} == {"Diaoyutai State Guesthouse", "Great Hall of the People"}
+
+
+def test_a_later_clause_with_its_own_date_and_a_commanders_meeting():
+    text = (
+        "Truce\n\n"
+        "Prime Minister Ana Soto of Peru and President Luis Vega of Chile met in Lima on Monday.\n\n"
+        "Military commanders from both sides will hold an informal meeting on Tuesday morning, and a meeting of "
+        "the General Border Committee will be hosted by Chile on Aug. 4."
+    )
+    evs = run_with_people(text, dt.date(2025, 7, 28))
+    assert [(e.name, e.date) for e in evs] == [
+        ("Soto-Vega meeting in Lima", dt.date(2025, 7, 28)),
+        ("military commanders' meeting", dt.date(2025, 7, 29)),
+        ("General Border Committee meeting", dt.date(2025, 8, 4)),
+    ]

@@ -182,7 +182,9 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             own_time = any(
                 c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in ("year", "month", "week", "day", "later")
                 for c in t.children
-            )  # "and Modi visited China the following year": a time of its own
+            ) or any(  # "and Modi visited China the following year", "and a meeting will be hosted on Aug. 4"
+                t.left_edge.idx <= d.start < t.right_edge.idx + len(t.right_edge.text) for d in cands
+            )
             if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not own_time:
                 # "received Lula on Monday ..., and the two leaders held talks": the first verb's when
                 for c in t.head.children:
@@ -393,7 +395,9 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
 
 _HOSTING = frozenset({"host", "hold", "chair", "convene", "organise", "organize", "broker", "mediate"})
 _PLACE_NOUNS = frozenset({"city", "town", "port", "resort", "village", "capital"})
-_GROUP_HEADS = frozenset({"leaders", "ministers", "officials", "chiefs", "envoys", "negotiators", "delegates", "heads"})
+_GROUP_HEADS = frozenset(
+    {"leaders", "ministers", "officials", "chiefs", "envoys", "negotiators", "delegates", "heads", "commanders"}
+)
 
 
 def _group_holding(tok) -> str | None:
@@ -404,10 +408,13 @@ def _group_holding(tok) -> str | None:
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ not in _GROUP_HEADS:
         return None
-    words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "predet")]
-    if not words or not any(t.text[:1].isupper() for t in words[:-1]) or len(words) > 5:
-        return None
-    return subj.doc[words[0].i : subj.i + 1].text
+    words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "predet", "nummod")]
+    if len(words) < 2 or len(words) > 5 or words[0].lower_ in ("two", "both", "all", "their", "his", "her"):
+        return None  # "the two leaders" name no group; "military commanders", "ASEAN foreign ministers" do
+    group = subj.doc[words[0].i : subj.i + 1].text
+    if words[0].is_sent_start and words[0].pos_ != "PROPN":
+        group = group[:1].lower() + group[1:]  # "Military commanders ... will hold": not a name
+    return group
 
 
 def _of_organisation(ctx: DocContext, persons, tok) -> str | None:

@@ -141,7 +141,7 @@ def _describe(
     phrase = s.phrase or TYPE_WORD[typ]
     if typ == "call" and "call" not in phrase:
         phrase = "phone call"
-    has_actor = bool(re.search(r"[A-Z]", phrase))
+    has_actor = bool(re.search(r"[A-Z]", phrase)) or "' " in phrase  # "military commanders' meeting" names its group
     who = ""
     if not has_actor:
         leaders = [p.surname for p in s.persons if p.code or p.side][:3]
