@@ -614,3 +614,12 @@ def test_denials_and_announced_events_are_not_outcomes():
         ("announced", "The summit was announced by the two foreign ministers"),
         ("rejected", "Chile rejected the draft treaty"),
     ]
+
+
+def test_a_technology_adopted_or_a_building_walked_out_of_is_no_outcome():
+    found = run_titled(
+        "Ozone",
+        "The parties met on Friday.\n\nHFCs were widely adopted as their replacement. "
+        "The leaders walked out of Hofdi House with nothing to sign. The delegation walked out of the talks.",
+    )
+    assert [(a.status, a.text) for a in found] == [("rejected", "The delegation walked out of the talks")]

@@ -695,7 +695,13 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
                 lem in ("adopt", "approve")
                 and tok.tag_ in ("VBD", "VBN")
                 and any(
-                    o.lower_ in _ADOPTED_TEXTS or (o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "")
+                    o.lower_ in _ADOPTED_TEXTS
+                    or (  # "adopted a new Strategic Concept": a named text (not "HFCs were adopted")
+                        o.dep_ == "dobj"
+                        and o.pos_ == "PROPN"
+                        and o.ent_type_ == ""
+                        and any(c.dep_ == "compound" and c.text[:1].isupper() for c in o.children)
+                    )
                     for o in objs
                 )
             ):
@@ -826,6 +832,12 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             for g in c.subtree
         ):
             return None  # "pulled out of the trip at the last minute"
+        if lem == "walk" and not any(
+            g.dep_ == "pobj" and g.lower_ in _TALK_NOUNS | {"negotiations", "meeting", "summit", "session", "process"}
+            for c in tok.children
+            for g in c.subtree
+        ):
+            return None  # "walked out of Hofdi House": a building, not the talks
         if lem in REJECTED or (lem in ("pull", "walk") and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok  # "pulled out of the talks", "walked out of the negotiations"
         if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
