@@ -388,3 +388,14 @@ def test_a_quote_ending_in_an_exclamation_takes_the_cue_after_it():
         "The general declared himself head of a new government."
     )
     assert [(s.speaker.name, s.direct, s.text) for s in sts] == [("Ana Soto", True, "The war will end! We are proud!")]
+
+
+def test_a_group_spelled_out_once_speaks_under_its_full_name():
+    sts = _run(
+        "The army and the paramilitary Northern Defence Units (NDU) signed a truce. The NDU said it would abide "
+        "by the deal. The UN said it was pleased."
+    )
+    assert [(s.speaker.name, s.text) for s in sts] == [
+        ("Northern Defence Units", "it would abide by the deal"),
+        ("United Nations", "it was pleased"),
+    ]

@@ -463,7 +463,30 @@ def find_statements(ctx: DocContext, people: list[PersonRecord]) -> list[Stateme
     if len(ctx.doc) == 0:
         return []
     try:
-        return _direct_and_indirect(_Finder(ctx, people))
+        return _spelled_out(ctx.text, _direct_and_indirect(_Finder(ctx, people)))
     except Exception:  # a statement extractor must never take an ingest down
         log.exception("statement extraction failed")
         return []
+
+
+_DEFINED_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)*){1,6}[A-Z][\w'’-]*)\s+\(([A-Z][A-Z-]{1,7})\)"
+)
+
+
+def _spelled_out(text: str, statements: list[StatementRecord]) -> list[StatementRecord]:
+    """ "the paramilitary Rapid Support Forces (RSF) ... the RSF said": a group the story spells out once
+    speaks under its full name (an organisation of our own table keeps its code and name)."""
+    full: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        name, acr = m.group(1).strip(), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if initials.replace("-", "") == acr.replace("-", "") or len(acr) <= len(initials):
+            full.setdefault(acr, name)
+    if not full:
+        return statements
+    for st in statements:
+        ref = st.speaker
+        if ref is not None and ref.kind != "person" and ref.code in (None, ref.name) and ref.name in full:
+            st.speaker = ActorRef(ref.kind, full[ref.name], ref.code)
+    return statements
