@@ -1193,3 +1193,13 @@ def test_a_later_clause_with_its_own_date_and_a_commanders_meeting():
         ("military commanders' meeting", dt.date(2025, 7, 29)),
         ("General Border Committee meeting", dt.date(2025, 8, 4)),
     ]
+
+
+def test_spoke_to_names_the_partner_and_two_calls_with_different_partners_stay_apart():
+    text = (
+        "Ceasefire\n\nIsrael agreed to a ceasefire.\n\n"
+        "U.S. President Joe Biden spoke to Israeli Prime Minister Benjamin Netanyahu on Thursday, and then "
+        "spoke with Egyptian President Abdel Fattah al-Sisi on Thursday evening."
+    )
+    calls = [e for e in run_with_people(text, dt.date(2021, 5, 21)) if e.type == "call"]
+    assert sorted(e.name for e in calls) == ["Biden-Netanyahu phone call", "Biden-al-Sisi phone call"]

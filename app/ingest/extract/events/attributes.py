@@ -295,7 +295,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                     spans.append((h.left_edge.idx, h.idx + len(h.text)))
                 elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not tok:
                     spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
-                if (c.dep_ == "prep" and c.lower_ in ("with", "between", "among")) or c.dep_ == "agent":
+                if (
+                    (c.dep_ == "prep" and c.lower_ in ("with", "between", "among"))
+                    or c.dep_ == "agent"
+                    or (c.dep_ == "prep" and c.lower_ == "to" and mm.type == "call")  # "spoke to Netanyahu"
+                ):
                     spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))  # also "signed by X and Y"
                 if c.dep_ in ("prep", "dobj") and mm.type == "visit" and c.lower_ in ("to",):
                     spans.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))

@@ -53,13 +53,16 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True  # "then held separate talks with X and Y": not the larger meeting told before
     if b.partner and not a.partner and len(a.persons) >= 2 and not any(p.surname in b.partner for p in a.persons):
         return True  # "talks with Kishida" are not the "separate talks with Modi and Albanese" told after
+    pa, pb = {p.name for p in a.persons}, {p.name for p in b.persons}
     if (
-        len(a.persons) >= 2
-        and len(b.persons) >= 2
-        and not {p.name for p in a.persons} & {p.name for p in b.persons}
+        len(pa) >= 2
+        and len(pb) >= 2
+        and (not pa & pb or (pa - pb and pb - pa and a.type == b.type == "call"))
         and any(b.sent_start <= x < b.sent_end for x, _ in a.spans)
     ):
-        return True  # "Modi held talks with Rajapaksa, while Sharif met Hasina": two pairs, two meetings
+        # "Modi held talks with Rajapaksa, while Sharif met Hasina": two pairs, two meetings; "spoke to
+        # Netanyahu on Thursday and held a call with Sisi the same day": two calls
+        return True
     if a.again != b.again:
         return True  # the next meeting is not the one the story told
     for x, y in ((a, b), (b, a)):
