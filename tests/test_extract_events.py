@@ -1203,3 +1203,12 @@ def test_spoke_to_names_the_partner_and_two_calls_with_different_partners_stay_a
     )
     calls = [e for e in run_with_people(text, dt.date(2021, 5, 21)) if e.type == "call"]
     assert sorted(e.name for e in calls) == ["Biden-Netanyahu phone call", "Biden-al-Sisi phone call"]
+
+
+def test_an_official_name_of_another_time_stays_as_it_is():
+    text = (
+        "Summit\n\nWASHINGTON (AP) - President Ana Soto of Chile met President Luis Vega of Peru in Washington on "
+        "Monday. They first met at the U.S.-Africa Leaders Summit in December 2022."
+    )
+    names = [e.name for e in run_with_people(text, dt.date(2024, 5, 7))]
+    assert "U.S.-Africa Leaders Summit" in names

@@ -93,7 +93,8 @@ def to_record(
     if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
         s.phrase = s.phrase.rsplit(" ", 1)[0] + " summit" if " " in s.phrase else "summit"
     name = s.official or _describe(s, typ, codes, city, country, persons)
-    name = _with_period(name, s.date, ctx.published)
+    if not s.official:  # an official name stays as it is ("U.S.-Africa Leaders Summit")
+        name = _with_period(name, s.date, ctx.published)
     rec = EventRecord(
         name=name,
         type=typ,
