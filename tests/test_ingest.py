@@ -19,6 +19,7 @@ from app.ingest.extract.records import (
     AgreementRecord,
     EventRecord,
     Extraction,
+    PersonRecord,
 )
 from app.ingest.pipeline import ingest_paths
 from app.ingest.sources import SourceDocument
@@ -284,3 +285,15 @@ def test_undated_events_with_a_generic_name_never_merge(session: Session) -> Non
     _store(session, d, undated(d, "Woodside Summit"))
     names = sorted(session.scalars(select(Event.name)))
     assert names == ["Woodside Summit", "visit", "visit"]
+
+
+def test_a_persons_two_letter_organisation_is_no_country(session: Session) -> None:
+    src = _source("un.txt", 'Alpha said: "We will meet again." Secretary-General Ana Lima agreed.')
+    ex = _extraction(src, "Jean Alpha", "Lyon Summit")
+    at = src.text.index("Ana Lima")
+    lima = PersonRecord("Ana Lima", role="Secretary-General", country="United Nations", country_code="UN")
+    lima.mentions = [(at, at + 8)]
+    ex.people.append(lima)
+    _store(session, src, ex)
+    kinds = {a.kind for a in session.scalars(select(Actor).where(Actor.name == "United Nations"))}
+    assert kinds == {"organisation"}

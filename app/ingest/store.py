@@ -30,6 +30,7 @@ from app.db.models import (
     SearchEntry,
     Statement,
 )
+from app.ingest.extract.actors import country_ref
 from app.ingest.extract.records import ActorRef, EventRecord, Extraction, PersonRecord
 from app.ingest.resolve import ActorHandle, ActorResolver, KnownActors, find_same_event, unique_slug
 from app.ingest.sources import SourceDocument
@@ -175,7 +176,9 @@ def _write_facts(session: Session, doc: Document, ex: Extraction, known: KnownAc
     for p in ex.people:
         person = actor(p.ref)
         if p.country_code and p.country:
-            actor(ActorRef("country" if _is_iso(p.country_code) else "organisation", p.country, p.country_code))
+            # the gazetteer knows which codes are organisations: "UN", "EU" are two letters but no country
+            side = country_ref(p.country_code)
+            actor(side or ActorRef("country" if _is_iso(p.country_code) else "organisation", p.country, p.country_code))
         mentions += [{"actor_id": person.id, "start": a, "end": b} for a, b in p.mentions]
     for m in ex.mentions:
         if m.actor.kind == "person" and m.actor.name in people_by_name:
