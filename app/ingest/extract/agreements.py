@@ -30,6 +30,7 @@ from app.ingest.extract.records import (
     EventRecord,
     PersonRecord,
 )
+from app.ingest.extract.titles import is_title_head
 
 STRONG_AGREED = {"agree"}
 DEAL_VERBS = {
@@ -122,7 +123,6 @@ _ADOPTED_TEXTS = frozenset(
         "amendments", "proposal", "proposals", "recommendations",
     }
 )  # fmt: skip
-_OFFICE_HOLDERS = frozenset({"president", "leader", "chancellor", "king", "queen", "premier", "prince", "emir"})
 # what is rejected in a denial, not a refusal of a deal
 _WORDS_NOT_DEALS = frozenset(
     {
@@ -341,7 +341,8 @@ def _measure_taken(tok) -> bool:
     return subj is not None and (
         subj.ent_type_ in ("GPE", "ORG", "NORP")
         or subj.pos_ == "PROPN"
-        or subj.lemma_.lower() in _BODIES | _OFFICE_HOLDERS
+        or subj.lemma_.lower() in _BODIES
+        or is_title_head(subj.lemma_)
     )
 
 
@@ -744,7 +745,7 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             if _joint_subject(tok):
                 return "agreed", tok  # "The leaders directed their ministers to meet within three months"
             subj = _subject(tok)
-            if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in _OFFICE_HOLDERS):
+            if subj is not None and (subj.pos_ == "PROPN" or is_title_head(subj.lemma_)):
                 return "announced", tok  # "The President has directed his team to deploy all assets"
         if lem in RESOLVE_VERBS and _has_complement(tok):
             # "the two leaders decided to open consultations", "We each intend to maintain ...";
@@ -804,7 +805,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             if subj is not None and (
                 subj.pos_ in ("PROPN", "PRON")
                 or subj.ent_type_ in ("GPE", "ORG", "PERSON")
-                or subj.lemma_.lower() in _SCHEDULED_BODIES | _OFFICE_HOLDERS
+                or subj.lemma_.lower() in _SCHEDULED_BODIES
+                or is_title_head(subj.lemma_)
             ):
                 return "announced", be  # "Biden is due to travel to Sydney in May"
         if _measure_taken(tok):

@@ -96,6 +96,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         "reinforce",
     }
 )
+
+# Verbs that judge a thing or an event rather than report words about it: "welcomed the agreement",
+# "condemned the strikes". Statements and events each add the verbs of their own concern.
+JUDGING_VERBS: frozenset[str] = frozenset(
+    {"welcome", "condemn", "denounce", "criticise", "criticize", "describe", "hail", "praise", "applaud", "slam"}
+)
 # Phrasal cues: the particle that must follow, and whether the particle belongs to the cue.
 PHRASAL: dict[str, frozenset[str]] = {
     "call": frozenset({"on", "for", "upon"}),

@@ -86,6 +86,18 @@ class DateMention:
         """The date when it pins a day, else None (the gold convention for coarse spans)."""
         return self.date if self.precision == "day" else None
 
+    def another_period(self, published: dt.date | None) -> bool:
+        """A month or a year other than the story's: not the publication's year, nor its month or
+        the month either side ("the group's 2019 summit" in a June 2018 story). Without a
+        publication date every month or year is one."""
+        if self.date is None or self.precision not in ("month", "year"):
+            return False
+        if published is None:
+            return True
+        if self.precision == "year":
+            return self.date.year != published.year
+        return abs((self.date.year - published.year) * 12 + self.date.month - published.month) > 1
+
 
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

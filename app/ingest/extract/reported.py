@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.ingest.extract.cues import cue_lemma, particle
+from app.ingest.extract.cues import JUDGING_VERBS, cue_lemma, particle
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _CONTENT_DEPS = {"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "ccomp", "pcomp", "obj", "advcl"}
@@ -214,12 +214,7 @@ def content_of(verb: Token) -> tuple[int, int] | None:
 
 
 # verbs that judge a thing: with a bare short object they name it, they do not report speech
-_JUDGING = frozenset(
-    {
-        "welcome", "condemn", "denounce", "criticise", "criticize", "describe", "hail", "praise", "repeat",
-        "mention", "recognise", "recognize", "observe", "applaud", "slam",
-    }
-)  # fmt: skip
+_JUDGING = JUDGING_VERBS | {"repeat", "mention", "recognise", "recognize", "observe"}
 
 
 def _no_statement(verb: Token, content) -> bool:

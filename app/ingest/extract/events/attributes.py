@@ -9,7 +9,14 @@ import re
 
 from app.ingest.extract import actors, dates, gazetteer, places, world_cities
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.events.location import described_city, described_place, looks_like_place, read_place
+from app.ingest.extract.cues import JUDGING_VERBS
+from app.ingest.extract.events.location import (
+    PLACE_NOUNS,
+    described_city,
+    described_place,
+    looks_like_place,
+    read_place,
+)
 from app.ingest.extract.events.mention import KEEP_MOD, NOUN_TYPES, ORDINAL, TYPE_WORD, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import ATTEND_VERBS, lemma_of
 
@@ -22,13 +29,10 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 # verbs whose subject or object is the event's actor or the event itself: "held talks", "talks resumed"
 _EVENT_VERBS = ATTEND_VERBS | {"have", "resume"}
 # verbs that judge or report an event from elsewhere: their place is the speaker's, not the event's
-_JUDGING_VERBS = frozenset(
-    {
-        "welcome", "praise", "hail", "criticise", "criticize", "condemn", "applaud", "describe", "call",
-        "dismiss", "reject", "support", "back", "denounce", "celebrate", "watch", "follow", "laud", "slam",
-        "mock", "greet", "endorse", "question",
-    }
-)  # fmt: skip
+_JUDGING_VERBS = JUDGING_VERBS | {
+    "call", "dismiss", "reject", "support", "back", "celebrate", "watch", "follow", "laud", "mock", "greet",
+    "endorse", "question",
+}  # fmt: skip
 
 
 def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool = False) -> None:
@@ -74,7 +78,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                if g.lower_ in _PLACE_NOUNS and not mm.city:
+                if g.lower_ in PLACE_NOUNS and not mm.city:
                     # "hosted by X in the Turkish resort of Antalya": the place the noun describes
                     found = described_city(text[c.idx : g.right_edge.idx + len(g.right_edge.text)])
                     if found is not None:
@@ -191,9 +195,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                     if c.dep_ in ("prep", "npadvmod") and c.i < t.i:
                         sub.update(range(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         inside = [d for d in cands if d.start in sub]
-        if not inside and tok is not None and _when_clause(tok) is not None:
+        if not inside and tok is not None and (head := _when_clause(tok)) is not None:
             # "The breakthrough came on 13 July, when the delegations met": the day the clause hangs on
-            head = _when_clause(tok)
             lo, hi = head.left_edge.idx, tok.left_edge.idx
             inside = [d for d in cands if lo <= d.start < hi and d.day]
         if not verb and tok is not None:
@@ -398,7 +401,6 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
 
 
 _HOSTING = frozenset({"host", "hold", "chair", "convene", "organise", "organize", "broker", "mediate"})
-_PLACE_NOUNS = frozenset({"city", "town", "port", "resort", "village", "capital"})
 _GROUP_HEADS = frozenset(
     {"leaders", "ministers", "officials", "chiefs", "envoys", "negotiators", "delegates", "heads", "commanders"}
 )

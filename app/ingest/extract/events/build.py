@@ -3,9 +3,10 @@ participants; a side event takes its host event's day and place."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from app.ingest.extract import actors, places
+from app.ingest.extract import actors, dates, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.clustering import absorb, copy_mention
 from app.ingest.extract.events.mention import TYPE_WORD, Mention
@@ -181,18 +182,12 @@ def _describe(
     return f"{who} {phrase}{place}".strip()
 
 
-def _with_period(name: str, when, published) -> str:
+def _with_period(name: str, when: dates.DateMention | None, published: dt.date | None) -> str:
     """An event of another time, told by its month or year only, keeps it in its name, so that two
     such events stay told apart: "Quad video summit (March 2022)", "Shanghai Five meeting (1997)".
     The story's own month or year (or the month either side) is no news and stays out."""
-    if when is None or when.date is None or when.precision not in ("month", "year"):
+    if when is None or when.date is None or not when.another_period(published):
         return name
-    if published is not None:
-        months_away = abs((when.date.year - published.year) * 12 + when.date.month - published.month)
-        if (when.precision == "month" and months_away <= 1) or (
-            when.precision == "year" and when.date.year == published.year
-        ):
-            return name
     year = str(when.date.year)
     if year in name:
         return name

@@ -140,12 +140,7 @@ def _within(rng: dates.DateMention, d: dates.DateMention) -> bool:
 def elsewhen(m: Mention, published: dt.date | None) -> bool:
     """A mention dated by a month or a year of another time than the story's ("the group's 2019
     summit" in a 2018 story): never the story's undated event."""
-    d = m.date
-    if published is None or d is None or d.date is None or d.precision not in ("month", "year"):
-        return False
-    if d.precision == "year":
-        return d.date.year != published.year
-    return abs((d.date.year - published.year) * 12 + d.date.month - published.month) > 1
+    return published is not None and m.date is not None and m.date.another_period(published)
 
 
 def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[list[Mention]]:

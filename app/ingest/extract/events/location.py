@@ -46,8 +46,10 @@ def looks_like_place(ctx: DocContext, name: str) -> bool:
 _CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’']s)?\s+capital\b")
 
 
+# nouns of a place described rather than named: "the Tanzanian city of Arusha", "the resort of Antalya"
+PLACE_NOUNS = ("city", "town", "port", "capital", "resort", "village")
 _CITY_OF_RE = re.compile(
-    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:city|town|port|capital|resort|village)\s+of\s+"
+    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:" + "|".join(PLACE_NOUNS) + r")\s+of\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
