@@ -686,6 +686,16 @@ def test_a_bare_summit_with_nothing_to_place_it_is_no_event():
     assert "United Nations" not in {p.name for p in evs[0].participants}  # the "Un" of Kim Jong Un
 
 
+def test_a_bare_meeting_with_no_place_and_one_party_is_no_event():
+    evs = run_with_people(
+        "Ports deal agreed\n\nLISBON (Reuters) - Portugal and Morocco agreed on Monday to build a ferry link, "
+        "after two days of talks in Lisbon.\nOfficials said the two sides had held a meeting with the Spanish side "
+        "in March, without result.",
+        dt.date(2024, 5, 14),
+    )
+    assert [e.name for e in evs] == ["talks in Lisbon"]
+
+
 def test_a_readouts_trilateral_meeting_is_named_for_its_three_leaders():
     text = (
         "Readout of President Biden's Meeting with Prime Minister Andersson of Sweden and President Niinisto "
