@@ -1222,3 +1222,22 @@ def test_an_official_name_of_another_time_stays_as_it_is():
     )
     names = [e.name for e in run_with_people(text, dt.date(2024, 5, 7))]
     assert "U.S.-Africa Leaders Summit" in names
+
+
+def test_a_named_summit_with_a_curly_possessive_keeps_its_date():
+    # the parser may hang "Leaders" and "Summit" both on "At": the name's head is its last word
+    evs = run_with_people(
+        "Statement\n\nAt the Andean Leaders’ Summit on January 9, the three presidents instructed their "
+        "ministers to act.",
+        dt.date(2023, 3, 10),
+    )
+    assert [(e.name, e.date) for e in evs] == [("Andean Leaders’ Summit", dt.date(2023, 1, 9))]
+
+
+def test_a_building_owned_by_a_country_is_the_venue_in_that_country():
+    evs = run_with_people(
+        "Statement\n\nAt the high-level meeting hosted by President Ana Ruiz that took place on March 9, 2023 in "
+        "Chile’s La Moneda Palace, the two delegations committed to a plan.",
+        dt.date(2023, 3, 10),
+    )
+    assert [(e.venue, e.country, e.date) for e in evs] == [("La Moneda Palace", "Chile", dt.date(2023, 3, 9))]

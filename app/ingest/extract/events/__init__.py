@@ -120,7 +120,7 @@ def _unplaceable(ev: EventRecord) -> bool:
         return False
     if ev.type == "call":
         return not (ev.date or ev.participants or ev.people or ev.convenors)
-    return not (ev.city or ev.country_code) and len(ev.participants) < 2
+    return not (ev.city or ev.country_code or ev.convenors) and len(ev.participants) < 2
 
 
 _KINDS = r"(summit|meeting|conference|round of talks)$"

@@ -103,17 +103,28 @@ def described_place(ctx: DocContext, mm: Mention, sent, start: int | None = None
         mm.city, mm.country_code = cap
 
 
+_OWNED_VENUE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s?\s+([A-Z].*)")
+
+
 def read_place(ctx: DocContext, mm: Mention, g) -> None:
     text = ctx.text
     ent = next((e for e in ctx.ents if e.start <= g.i < e.end), None)
     if (ent is not None and ent.label_ in ("FAC", "ORG")) or (ent is None and g.text[:1].isupper()):
         phrase = ent.text if ent is not None else text[g.left_edge.idx : g.idx + len(g.text)]
+        owner: tuple[str | None, str | None] = (None, None)
+        own = _OWNED_VENUE.match(phrase)
+        if own:  # "in Mexico's National Palace": the building, in the country or city that owns it
+            owner = places.resolve_place(own.group(1))
+            if owner[0] or owner[1]:
+                phrase = own.group(2)
         v = places.find_venue(phrase if phrase.lower().startswith("the ") else "the " + phrase)
         if v and not mm.venue:
             mm.venue = v[0]
             seat = places.seat(v[0])
             if seat and not mm.city:
                 mm.city, mm.country_code = seat
+            elif not mm.city and not mm.country_code and (owner[0] or owner[1]):
+                mm.city, mm.country_code = owner
             # "at the Elysee Palace in Paris"
             for c in g.children:
                 if c.dep_ == "prep" and c.lower_ == "in":

@@ -73,6 +73,12 @@ _CANCEL_VERBS = {"cancel", "scrap", "abandon", "scrub", "postpone", "shelve", "d
 def tok_at(sent, s: int, e: int):
     span = sent.doc.char_span(s, e, alignment_mode="expand")
     if span is not None and len(span):
+        # tokens whose head lies outside the span; the parser may hang two of them on one
+        # preposition ("At the North American Leaders ’ Summit": "Leaders" and "Summit"), and then
+        # the head of an English name is its last word
+        tops = [t for t in span if t.head is t or not (span.start <= t.head.i < span.end)]
+        if len(tops) > 1 and all(t.head == tops[0].head for t in tops):
+            return tops[-1]
         return span.root
     best = None
     for t in sent:
