@@ -304,3 +304,28 @@ def test_a_lone_given_name_as_a_partner_is_the_person_named_before():
     phumtham = next(p for p in people if p.name == "Phumtham Wechayachai")
     assert sum(1 for a, _ in phumtham.mentions) == 2
     assert not any(p.name == "Jordan" for p in people)
+
+
+def test_a_delegation_listed_after_its_country_belongs_to_that_country():
+    ctx = make_ctx(
+        "The Peruvian delegation included Foreign Minister Elena Quispe; Minister of Defense Jorge Salas; and "
+        "Chief Officer for North America, Mario Rivas.",
+        title="Joint Statement from Peru and the United States",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    assert {p.name: p.country for p in people} == {
+        "Elena Quispe": "Peru",
+        "Jorge Salas": "Peru",
+        "Mario Rivas": "Peru",  # "North America" in his title is a region, not the United States
+    }
+
+
+def test_the_rest_of_an_office_name_is_no_person():
+    ctx = make_ctx(
+        "The U.S. delegation included Director of National Water Policy Dr. Anna Berg and Deputy Assistant "
+        "Secretary of State for International Fisheries Affairs Tom Reed.",
+        outlet=WH,
+    )
+    people, _ = find_people(ctx)
+    assert {p.name for p in people} == {"Anna Berg", "Tom Reed"}

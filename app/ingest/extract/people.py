@@ -286,12 +286,24 @@ _DESCRIBED_PLACE = frozenset(
 )
 
 
+# adjectives that open the name of an office's field ("Director of National Intelligence")
+_OFFICE_ADJECTIVES = frozenset(
+    {"national", "international", "global", "foreign", "public", "economic", "strategic", "political", "civil"}
+)
+
+
 def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
     """Group names ("the Houthis"), places ("Rafah", "Erez West") and organisations that the model
-    tagged as people. A name with a title or honorific is always kept."""
+    tagged as people. A name with a title or honorific is always kept, unless it is the rest of an
+    office's own name ("Director of National Drug Control Policy", "for International Narcotics")."""
+    toks = ctx.tokens
+    if all(
+        n.start >= 2 and toks[n.start - 1].lower_ in _OFFICE_ADJECTIVES and toks[n.start - 2].lower_ in ("of", "for")
+        for n in c.names
+    ):
+        return True
     if any(i.titled for i in c.infos):
         return False
-    toks = ctx.tokens
     words = name.split()
     if words[-1].lower() in _PLACE_HEADS or words[-1].lower() in _THING_HEADS:
         return True  # "Erez West", "the Abraham Accords"
@@ -439,6 +451,36 @@ def _spread_places(ctx: DocContext, clusters: list[_Cluster]) -> None:
         prev = n
 
 
+_DELEGATION_NOUNS = frozenset({"delegation", "team", "side", "party"})
+_LISTING_VERBS = frozenset({"include", "comprise", "consist"})
+
+
+def _delegation_members(ctx: DocContext, clusters: list[_Cluster]) -> None:
+    """ "The Mexican delegation included Foreign Secretary A; Secretary of Security B; and C": the
+    names listed after the verb belong to the delegation's country, unless the text gives their own."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _LISTING_VERBS:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in _DELEGATION_NOUNS), None)
+        if subj is None:
+            continue
+        owner = None
+        for t in subj.subtree:
+            if t.i < subj.i and t.text[:1].isupper() and t.lower_ != "the":
+                owner = gazetteer.lookup(re.sub(r"[’']s$", "", t.text))
+                if owner is not None:
+                    break
+        if owner is None:
+            continue
+        end = tok.i  # the list runs to the end of the paragraph (the parser may cut it into sentences)
+        while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+            end += 1
+        for c in clusters:
+            if c.place is None and all(tok.i < n.start <= end for n in c.names):
+                c.place = owner
+
+
 def _title_place(ctx: DocContext, c: _Cluster, name: str) -> Place | None:
     """The document title names the person with a country ("Call with President Lula of Brazil",
     "Meeting with Brazilian Presidential Advisor Amorim") though the body only has the surname."""
@@ -503,6 +545,7 @@ def _assign_countries(ctx: DocContext, clusters: list[_Cluster], names: list[str
         _, c.place, _, _ = _merge_infos(c.infos)
         c.spread = c.place is not None and any(i.place_left for i in c.infos)
     _spread_places(ctx, clusters)
+    _delegation_members(ctx, clusters)
     for c, name in zip(clusters, names, strict=True):
         if c.place is None:
             c.place = _title_place(ctx, c, name)

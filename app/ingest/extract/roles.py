@@ -221,13 +221,16 @@ def role_of(doc: Doc, start: int, end: int, names: set[int] | None = None) -> Ro
     return info
 
 
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "latin", "southeast", "northeast"})
+
+
 def _place_inside_role(role: str) -> Place | None:
     """ "White House national security adviser", "Kremlin spokesman", "AU High Representative":
     a seat of government or a country/organisation named inside the role itself."""
     words = role.split()
     for i, w in enumerate(words):
-        if not w[:1].isupper():
-            continue
+        if not w[:1].isupper() or (i and words[i - 1].lower() in _REGION_WORDS):
+            continue  # "Chief Officer for North America": a region, not the country "America"
         for n in (2, 1):
             hit = gazetteer.seat(" ".join(words[i : i + n]))
             if hit is not None:
