@@ -623,3 +623,39 @@ def test_a_technology_adopted_or_a_building_walked_out_of_is_no_outcome():
         "The leaders walked out of Hofdi House with nothing to sign. The delegation walked out of the talks.",
     )
     assert [(a.status, a.text) for a in found] == [("rejected", "The delegation walked out of the talks")]
+
+
+def _with_title(title: str, body: str):
+    ctx = make_ctx(body, dt.date(2024, 3, 1), title=title)
+    return agreements.find_agreements(ctx, [], events.find_events(ctx, []))
+
+
+def test_each_item_of_a_joint_commitment_list_is_an_agreed_outcome():
+    found = _with_title(
+        "Joint Statement on the Norway-Chile Fisheries Dialogue",
+        "Overfishing threatens both our coasts.\n"
+        "Over the next year, we will protect our waters through the following actions:\n"
+        "1. Expand our investment in port inspections.\n"
+        "2. Share catch data between the two fisheries agencies every month.\n"
+        "Building on this work, ministers will review progress in Santiago.",
+    )
+    items = [a for a in found if a.text.startswith(("Expand", "Share"))]
+    assert [a.text for a in items] == [
+        "Expand our investment in port inspections",
+        "Share catch data between the two fisheries agencies every month",
+    ]
+    assert all(a.status == "agreed" and {p.name for p in a.parties} == {"Norway", "Chile"} for a in items)
+
+
+def test_a_list_after_a_colon_goes_on_the_sentence_and_one_sides_list_is_announced():
+    found = _with_title(
+        "Statement on Coastal Protection",
+        "To advance these interests, the Chilean government commits to:\n"
+        "working with fishing communities to set catch limits;\n"
+        "preventing the export of nets to vessels that fish illegally; and\n"
+        "Beginning next year, inspectors will board every foreign trawler.",
+    )
+    got = {a.text: a for a in found}
+    assert got["working with fishing communities to set catch limits"].status == "announced"
+    assert [p.name for p in got["preventing the export of nets to vessels that fish illegally"].parties] == ["Chile"]
+    assert len(got) == 2  # "Beginning next year, inspectors will ...": a sentence of its own ends the list

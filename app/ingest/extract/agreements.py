@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import actors, cues, places
+from app.ingest.extract import action_lists, actors, cues, places
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.records import (
     ActorRef,
@@ -222,7 +222,31 @@ def _find(ctx: DocContext, people: list[PersonRecord], events: list[EventRecord]
             taken.append((s, e))
             out.append(AgreementRecord(text=text, status=status, start=s, end=e, parties=parties))
         terms_before, prev_end = terms_here, sent.end_char
+    out = _with_list_items(ctx, persons, out, principals)
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def _with_list_items(
+    ctx: DocContext, persons, out: list[AgreementRecord], principals: list[str]
+) -> list[AgreementRecord]:
+    """Each item of a commitment list ("... through the following actions:" then "1. Expand ...") is an
+    outcome of the lead-in's subject (the issuers for "we"), agreed when two or more commit; it replaces
+    what the sentence rules read inside it."""
+    for item in action_lists.list_items(ctx):
+        s, e = item.start, item.end
+        if any(a.start <= s and e <= a.end for a in out):
+            continue
+        a, b = item.subject
+        codes = actors.codes_in_span(ctx, persons, a, b, capitals=True)
+        if not codes or re.search(r"\b(?:we|our)\b", ctx.text[a:b], re.I):
+            codes = list(principals) or codes
+        parties = [r for c in codes if (r := actors.country_ref(c)) is not None]
+        # two or more parties commit together; one side lists its own plans
+        status: AgreementStatus = "agreed" if len(parties) >= 2 else "announced"
+        # what the rules read inside the item, and the lead-in cut at its colon ("the government commits to")
+        out = [x for x in out if not (s <= x.start and x.end <= e) and not (0 <= item.colon - x.end <= 1)]
+        out.append(AgreementRecord(text=ctx.text[s:e], status=status, start=s, end=e, parties=parties))
     return out
 
 
