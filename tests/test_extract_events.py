@@ -1241,3 +1241,15 @@ def test_a_building_owned_by_a_country_is_the_venue_in_that_country():
         dt.date(2023, 3, 10),
     )
     assert [(e.venue, e.country, e.date) for e in evs] == [("La Moneda Palace", "Chile", dt.date(2023, 3, 9))]
+
+
+def test_each_stop_of_a_trip_is_a_visit_of_the_traveller():
+    evs = run_with_people(
+        "Trip\n\nOSLO (AFP) - Chilean President Ana Ruiz addressed the Storting on Monday.\n"
+        "Ruiz will fly to Bergen on Tuesday before travelling on to Denmark and Iceland.",
+        dt.date(2024, 5, 13),
+    )
+    visits = {e.location: e for e in evs if e.type == "visit"}
+    assert set(visits) == {"Bergen, Norway", "Denmark", "Iceland"}
+    assert visits["Bergen, Norway"].date == dt.date(2024, 5, 14)
+    assert {p.name for p in visits["Iceland"].participants} == {"Chile", "Iceland"}

@@ -281,13 +281,19 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             verb_tok = via
         if (
             verb_tok is not None
-            and (verb_tok.dep_ == "conj" or (verb_tok.dep_ == "advcl" and verb_tok.tag_ == "VBG"))
+            and (
+                verb_tok.dep_ == "conj"
+                or (verb_tok.dep_ == "advcl" and verb_tok.tag_ == "VBG")
+                or (verb_tok.dep_ == "pcomp" and verb_tok.tag_ == "VBG" and verb_tok.head.lower_ == "before")
+            )
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb_tok.children)
         ):
-            # "Modi made a stopover in Lahore and held talks with Sharif": the first verb's subject
+            # "Modi made a stopover in Lahore and held talks with Sharif", "will fly to Hobart before
+            # travelling on to Fiji": the first verb's subject
+            first_verb = verb_tok.head.head if verb_tok.dep_ == "pcomp" else verb_tok.head
             spans.extend(
                 (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                for c in verb_tok.head.children
+                for c in first_verb.children
                 if c.dep_ == "nsubj"
             )
         if verb_tok is not None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.ingest.extract import actors
+from app.ingest.extract import actors, gazetteer, world_cities
 
 _ACTOR_WORDS = {
     "leaders",
@@ -242,6 +242,12 @@ def has_actor_arg(tok, persons) -> bool:
     return False
 
 
+def _known_town(tok) -> bool:
+    return tok.pos_ == "PROPN" and (
+        gazetteer.lookup_city(tok.text) is not None or world_cities.lookup(tok.text) is not None
+    )
+
+
 def has_place_arg(tok, venue: bool = False) -> bool:
     preps = ("to", "in", "at") if venue else ("to", "in")
     kinds = ("GPE", "LOC", "FAC", "ORG") if venue else ("GPE", "LOC", "FAC")
@@ -250,6 +256,8 @@ def has_place_arg(tok, venue: bool = False) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ in kinds for g in c.children):
             return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(_known_town(g) for g in c.children if g.dep_ == "pobj"):
+            return True  # "fly to Hobart", the tagger calling the town a person
         if c.dep_ == "advmod" and c.lower_ in ("there",):
             return False
     return False

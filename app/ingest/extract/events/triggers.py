@@ -140,7 +140,8 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
             continue
         mm = _token_mention(ctx, tok, sent, persons, all_dates)
         if mm is not None:
-            out.extend(_one_per_partner(ctx, mm, tok, persons))
+            for m in _one_per_partner(ctx, mm, tok, persons):
+                out.extend(_one_per_destination(ctx, m, tok))
     return out
 
 
@@ -166,6 +167,31 @@ def _one_per_partner(ctx: DocContext, mm: Mention, tok, persons) -> list[Mention
         if m.phrase:
             m.phrase = re.sub(r"\b(call|meeting)s$", r"\1", m.phrase)  # one call each
         out.append(m)
+    return out
+
+
+def _one_per_destination(ctx: DocContext, mm: Mention, tok) -> list[Mention]:
+    """'before travelling on to New Zealand and Fiji': a visit to each place."""
+    if mm.type != "visit" or tok.pos_ != "VERB":
+        return [mm]
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    first = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if first is None:
+        return [mm]
+    out = [mm]
+    for g in sorted(first.conjuncts, key=lambda t: t.i):
+        if g.ent_type_ not in ("GPE", "LOC") and not (g.pos_ == "PROPN" and gazetteer.lookup_city(g.text)):
+            continue
+        m = copy_mention(mm)
+        m.city = m.country_code = m.venue = None
+        read_place(ctx, m, g)
+        if m.city or m.country_code:
+            m.start, m.end = g.idx, g.idx + len(g.text)
+            out.append(m)
+    # each visit's parties: the visitor and its own stop, not the other stops
+    stops = {m.country_code for m in out if m.country_code}
+    for m in out:
+        m.codes = [c for c in m.codes if c == m.country_code or c not in stops]
     return out
 
 
@@ -356,6 +382,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl")
         and lemma_of(tok) != "gather"
         and not (typ == "other" and tok.dep_ == "advcl")  # "..., signing a joint declaration in Asmara"
+        # "will fly to Hobart before travelling on to Fiji": the next stop of the trip
+        and not (typ == "visit" and tok.dep_ == "pcomp" and tok.head.lower_ == "before")
     ):
         return None
     if negated(tok) or hypothetical(tok) or cancelled(tok):
