@@ -399,3 +399,29 @@ def test_a_group_spelled_out_once_speaks_under_its_full_name():
         ("Northern Defence Units", "it would abide by the deal"),
         ("United Nations", "it was pleased"),
     ]
+
+
+def test_a_reporting_verb_inside_what_was_said_is_not_a_second_statement():
+    sts = _run(
+        "Prime Minister Anna Berg says she raised fishing quotas with President Tomas Vik during talks in Oslo. "
+        "Vik said Norway had conveyed its concerns to the European Union."
+    )
+    assert [(s.speaker.name, s.text) for s in sts] == [
+        ("Anna Berg", "she raised fishing quotas with President Tomas Vik during talks in Oslo"),
+        ("Tomas Vik", "Norway had conveyed its concerns to the European Union"),
+    ]
+
+
+def test_a_byline_above_the_lede_does_not_hide_the_first_name():
+    sts = _run("Political Reporter\nPrime Minister Anna Berg says she will visit Chile next month.")
+    assert [(s.speaker.name, s.text) for s in sts] == [("Anna Berg", "she will visit Chile next month")]
+
+
+def test_a_description_by_role_is_the_person_whose_role_it_names():
+    sts = _run(
+        "Chief Minister Mala Sen of West Bengal and Prime Minister Tom Singh met in Dhaka.\n"
+        "The talks had stalled when Singh pulled out of a visit.\n"
+        'The West Bengal chief minister, who travelled separately, struck a conciliatory note. "I am happy to be '
+        'here," she told reporters.'
+    )
+    assert _find(sts, "happy to be here").speaker.name == "Mala Sen"

@@ -163,7 +163,12 @@ def _is_media(doc: Doc, start: int, end: int) -> bool:
     lo, hi = max(0, start - 4), min(len(doc), end + 5)
     # the role noun next to the name ("CNN host Jake Tapper", "Tapper, a CNN host"), not a verb of the
     # same spelling ("Chile would host a conference") nor a word across a quote ("a wonderful host," Trump)
-    before = [t for t in doc[lo:start] if not any(u.is_quote or u.text in {",", ".", ";"} for u in doc[t.i : start])]
+    # ... never across a line break ("Political Reporter" byline above "Prime Minister X says")
+    before = [
+        t
+        for t in doc[lo:start]
+        if not any(u.is_quote or u.text in {",", ".", ";"} or "\n" in u.text + u.whitespace_ for u in doc[t.i : start])
+    ]
     after = list(doc[end + 1 : hi]) if end < len(doc) and doc[end].text == "," else []
     if any(t.text.lower() in MEDIA_ROLES and t.pos_ in {"NOUN", "PROPN"} for t in before + after):
         return True

@@ -183,7 +183,7 @@ class _Finder:
         return out
 
     def indirect(self, cues: list[_Cue]) -> list[StatementRecord]:
-        out = []
+        out: list[tuple[StatementRecord, int]] = []
         for cue in cues:
             span = content_of(cue.verb)
             if span is None:
@@ -195,8 +195,10 @@ class _Finder:
                 end = cited.start()
             if end - start < 3:
                 continue
-            out.append(_record(self.doc, self.text, cue.actor, start, end, False, cue.verb))
-        return out
+            out.append((_record(self.doc, self.text, cue.actor, start, end, False, cue.verb), cue.verb.idx))
+        # "Luxon says he raised human rights with Li": what was said, not a second statement of the
+        # reporting verb inside it
+        return [r for r, at in out if not any(o is not r and o.start <= at < o.end for o, _ in out)]
 
     def according_to(self, cues: list[_Cue]) -> list[StatementRecord]:
         out = []
