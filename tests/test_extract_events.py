@@ -1253,3 +1253,12 @@ def test_each_stop_of_a_trip_is_a_visit_of_the_traveller():
     assert set(visits) == {"Bergen, Norway", "Denmark", "Iceland"}
     assert visits["Bergen, Norway"].date == dt.date(2024, 5, 14)
     assert {p.name for p in visits["Iceland"].participants} == {"Chile", "Iceland"}
+
+
+def test_also_speaking_with_someone_else_is_a_second_call():
+    evs = run_with_people(
+        "Calls\n\nOSLO (AP) - Norway's Foreign Minister Anna Berg spoke by telephone on Saturday with Chilean "
+        "Foreign Minister Tomas Vik. Berg also spoke with Peruvian Foreign Minister Luis Salas, Oslo said.",
+        dt.date(2025, 5, 11),
+    )
+    assert sorted(e.name for e in evs if e.type == "call") == ["Berg-Salas phone call", "Berg-Vik phone call"]

@@ -63,6 +63,8 @@ def _conflict(a: Mention, b: Mention) -> bool:
         # "Modi held talks with Rajapaksa, while Sharif met Hasina": two pairs, two meetings; "spoke to
         # Netanyahu on Thursday and held a call with Sisi the same day": two calls
         return True
+    if b.another and a.type == b.type and pa - pb and pb - pa:
+        return True  # "Wang spoke with Doval ... Wang also spoke with Dar": a second call
     if a.again != b.again:
         return True  # the next meeting is not the one the story told
     for x, y in ((a, b), (b, a)):

@@ -110,3 +110,5 @@ class Mention:
     again: bool = False
     # "separate calls with Burhan and Daglo": one event per partner, kept apart by the partner's name
     partner: str | None = None
+    # "Wang also spoke with Dar": another call or meeting of the same kind, not the one just told
+    another: bool = False

@@ -393,6 +393,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     fill(ctx, mm, sent, persons, all_dates, tok, verb=verb)
     # "agreed to meet again", "will meet again": a later event ("met again over dinner" is the same day's)
     mm.again = verb and tok.tag_ == "VB" and any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children)
+    mm.another = verb and any(c.dep_ == "advmod" and c.lower_ in ("also", "separately") for c in tok.children)
     if low == "round" and not mm.codes:
         mm.collective = True  # "the next round": the same parties as the story's talks
     if typ == "other" and verb:
