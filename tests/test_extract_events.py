@@ -1257,8 +1257,8 @@ def test_each_stop_of_a_trip_is_a_visit_of_the_traveller():
 
 def test_also_speaking_with_someone_else_is_a_second_call():
     evs = run_with_people(
-        "Calls\n\nOSLO (AP) - Norway's Foreign Minister Anna Berg spoke by telephone on Saturday with Chilean "
-        "Foreign Minister Tomas Vik. Berg also spoke with Peruvian Foreign Minister Luis Salas, Oslo said.",
+        "Calls\n\nOSLO (AP) - Norway's Foreign Minister Anna Berg spoke by telephone with Chilean "
+        "Foreign Minister Tomas Vik on Saturday. Berg also spoke with Peruvian Foreign Minister Luis Salas, Oslo said.",
         dt.date(2025, 5, 11),
     )
     assert sorted(e.name for e in evs if e.type == "call") == ["Berg-Salas phone call", "Berg-Vik phone call"]
