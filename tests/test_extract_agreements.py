@@ -659,3 +659,17 @@ def test_a_list_after_a_colon_goes_on_the_sentence_and_one_sides_list_is_announc
     assert got["working with fishing communities to set catch limits"].status == "announced"
     assert [p.name for p in got["preventing the export of nets to vessels that fish illegally"].parties] == ["Chile"]
     assert len(got) == 2  # "Beginning next year, inspectors will ...": a sentence of its own ends the list
+
+
+def test_exchanging_instruments_of_ratification_is_agreed_and_a_short_subject_keeps_its_day():
+    found = _with_title(
+        "Border deal",
+        "LIMA - Chile and Peru yesterday exchanged the instruments of ratification of the 1929 Tacna Boundary "
+        "Treaty, ending a long dispute.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        (
+            "agreed",
+            "Chile and Peru yesterday exchanged the instruments of ratification of the 1929 Tacna Boundary Treaty",
+        )
+    ]

@@ -1262,3 +1262,18 @@ def test_also_speaking_with_someone_else_is_a_second_call():
         dt.date(2025, 5, 11),
     )
     assert sorted(e.name for e in evs if e.type == "call") == ["Berg-Salas phone call", "Berg-Vik phone call"]
+
+
+def test_an_exchange_of_instruments_of_ratification_is_an_event_named_for_the_treaty():
+    evs = run_with_people(
+        "Border deal\n\nLIMA - Chile and Peru yesterday exchanged the instruments of ratification of the 1929 Tacna "
+        "Boundary Treaty, ending a long dispute.",
+        dt.date(2024, 6, 7),
+    )
+    assert [(e.type, e.name, e.date) for e in evs] == [
+        (
+            "other",
+            "exchange of instruments of ratification of the 1929 Tacna Boundary Treaty in Lima",
+            dt.date(2024, 6, 6),
+        )
+    ]

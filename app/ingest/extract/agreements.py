@@ -692,6 +692,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             if any(c.lower_ in ("to", "that", "on", "upon") or c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return "agreed", tok
             return None
+        if lem == "exchange" and tok.tag_ in ("VBD", "VBN", "VBZ") and cues.ratification_instruments(tok):
+            return "agreed", tok  # "exchanged the instruments of ratification of the treaty"
         if lem in ("approve", "ratify") and (
             tok.tag_ not in ("VBD", "VBN")
             or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_YET for c in tok.children)
@@ -926,7 +928,18 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
     else:
         toks = []
         exclude: set[int] = set()
+        # the subject nearest the verb (the parser may make a dateline a second subject)
+        subj0 = next((c for c in reversed(list(root.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None)
         for c in root.children:
+            if (
+                subj0 is not None
+                and 1 <= sum(1 for t in subj0.subtree if t.idx >= floor) <= 4
+                and c.dep_ in ("prep", "npadvmod")
+                and subj0.right_edge.i < c.left_edge.i
+                and c.right_edge.i < root.i
+                and not any(t.is_punct for t in root.doc[subj0.right_edge.i + 1 : root.i])
+            ):
+                continue  # "Chile and Peru yesterday exchanged", "X and Y on Friday agreed": a short subject stays
             if (
                 c.i < root.i
                 and c.dep_ in ("advcl", "prep", "npadvmod", "mark", "punct", "cc", "intj")

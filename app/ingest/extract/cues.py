@@ -162,3 +162,13 @@ def particle(tok: Token) -> Token | None:
         if c.i > tok.i and c.text.lower() in PHRASAL[base]:
             return c
     return None
+
+
+def ratification_instruments(verb) -> bool:
+    """ "exchanged the instruments of ratification": the object of the exchange seals a treaty."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.lemma_.lower() == "instrument"
+        and any(g.lemma_.lower() in ("ratification", "accession") for g in c.subtree)
+        for c in verb.children
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.extract import actors, gazetteer
+from app.ingest.extract import actors, cues, gazetteer
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import body_subject, fill
 from app.ingest.extract.events.clustering import copy_mention
@@ -359,6 +359,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             typ, verb = "call", True  # "Biden called President Sheinbaum today", "Abe telephoned Park"
         elif lemma == "sign" and _signed_between_parties(ctx, tok, persons):
             typ, verb = "other", True  # "Santos and Londoño signed a peace agreement on Monday": a signing
+        elif lemma == "exchange" and cues.ratification_instruments(tok) and _signed_between_parties(ctx, tok, persons):
+            typ, verb = "other", True  # "X and Y exchanged the instruments of ratification of the treaty"
         elif (
             lemma in ("receive", "welcome", "convene", "gather")
             and (has_actor_arg(tok, persons) or (lemma == "gather" and any(c.dep_ == "nsubj" for c in tok.children)))
@@ -396,7 +398,10 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     mm.another = verb and any(c.dep_ == "advmod" and c.lower_ in ("also", "separately") for c in tok.children)
     if low == "round" and not mm.codes:
         mm.collective = True  # "the next round": the same parties as the story's talks
-    if typ == "other" and verb:
+    if typ == "other" and verb and lemma_of(tok) == "exchange":
+        ratified = next((_ratified_document(o) for o in tok.children if o.dep_ in ("dobj", "nsubjpass")), None)
+        mm.phrase = "exchange of instruments of ratification" + (f" of the {ratified}" if ratified else "")
+    elif typ == "other" and verb:
         signed = _signed_document(tok)
         mm.phrase = f"signing of the {signed}" if signed else "signing ceremony"
     if typ == "meeting" and verb and lemma_of(tok) == "meet" and (body := body_subject(tok)) is not None:
@@ -560,6 +565,14 @@ def _signed_document(tok) -> str | None:
     if all(t.lower_ in ("identical", "same", "new", "final", "joint") or t.lower_ in _GENERIC_DOCUMENTS for t in words):
         return None  # "an identical text": the same one as before, nothing to name
     return words.text
+
+
+def _ratified_document(instruments) -> str | None:
+    """ "the instruments of ratification of the 1974 Land Boundary Agreement": the treaty's name."""
+    for t in instruments.subtree:
+        if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in ("ratification", "accession"):
+            return _signed_document(t)
+    return None
 
 
 def _signed_between_parties(ctx: DocContext, tok, persons) -> bool:
