@@ -673,3 +673,11 @@ def test_exchanging_instruments_of_ratification_is_agreed_and_a_short_subject_ke
             "Chile and Peru yesterday exchanged the instruments of ratification of the 1929 Tacna Boundary Treaty",
         )
     ]
+
+
+def test_blocking_a_text_is_a_rejection_but_blocking_accounts_is_not():
+    found = run(
+        "Sanctions\n\nThe Treasury and Chile's financial intelligence unit blocked thousands of accounts linked to "
+        "smugglers.\nHungary blocked the sanctions package on Monday."
+    )
+    assert [(a.status, a.text) for a in found] == [("rejected", "Hungary blocked the sanctions package on Monday")]

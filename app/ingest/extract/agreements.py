@@ -138,6 +138,12 @@ _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss"
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 RESOLVE_VERBS = {"decide", "commit", "intend", "resolve", "undertake"}
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
+# what a party blocks when it refuses: a text or a step put to it ("blocked the resolution")
+_BLOCKABLE = frozenset(
+    {"resolution", "proposal", "plan", "bid", "motion", "draft", "text", "statement", "declaration", "membership",
+     "invitation", "accession", "move", "measure", "package", "sanctions", "decision", "consensus", "communique",
+     "nomination"}
+)  # fmt: skip
 # joint plans: "we plan to convene a forum", "they will work to reduce emissions"
 JOINT_PLANS = {"plan", "work", "build", "pledge", "vow"}
 DIRECTIVES = {"direct", "instruct", "task", "mandate", "charge"}
@@ -866,6 +872,11 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             for g in c.subtree
         ):
             return None  # "walked out of Hofdi House": a building, not the talks
+        if lem == "block" and not any(
+            c.dep_ in ("dobj", "nsubjpass") and (_names_a_deal(c) or c.lemma_.lower() in _BLOCKABLE)
+            for c in tok.children
+        ):
+            return None  # "blocked thousands of accounts": an act of enforcement, not a refusal
         if lem in REJECTED or (lem in ("pull", "walk") and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok  # "pulled out of the talks", "walked out of the negotiations"
         if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
