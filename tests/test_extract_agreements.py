@@ -681,3 +681,11 @@ def test_blocking_a_text_is_a_rejection_but_blocking_accounts_is_not():
         "smugglers.\nHungary blocked the sanctions package on Monday."
     )
     assert [(a.status, a.text) for a in found] == [("rejected", "Hungary blocked the sanctions package on Monday")]
+
+
+def test_withdrawing_from_talks_or_a_pact_is_a_rejection_but_leaving_a_town_is_not():
+    found = run(
+        "Trade\n\nChile withdrew from the talks at a summit in Lima last year.\nPeru withdrew from the Pacific Fisheries "
+        "Partnership in 2019.\nThe army withdrew from Arica."
+    )
+    assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"]), ("rejected", ["Peru"])]

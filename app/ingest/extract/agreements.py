@@ -879,6 +879,24 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return None  # "blocked thousands of accounts": an act of enforcement, not a refusal
         if lem in REJECTED or (lem in ("pull", "walk") and any(c.lower_ == "out" for c in tok.children)):
             return "rejected", tok  # "pulled out of the talks", "walked out of the negotiations"
+        if (
+            lem == "withdraw"
+            and tok.tag_ in ("VBD", "VBN")
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and any(
+                    g.dep_ == "pobj"
+                    and (
+                        g.lower_ in _TALK_NOUNS | {"negotiations", "process", "partnership", "pact", "convention"}
+                        or _names_a_deal(g)
+                    )
+                    for g in c.children
+                )
+                for c in tok.children
+            )
+        ):
+            return "rejected", tok  # "withdrew from the talks", "withdrew from the Trans-Pacific Partnership"
         if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
             return "rejected", tok  # "denounced the deal"
     if (
