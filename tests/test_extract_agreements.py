@@ -685,7 +685,7 @@ def test_blocking_a_text_is_a_rejection_but_blocking_accounts_is_not():
 
 def test_withdrawing_from_talks_or_a_pact_is_a_rejection_but_leaving_a_town_is_not():
     found = run(
-        "Trade\n\nChile withdrew from the talks at a summit in Lima last year.\nPeru withdrew from the Pacific Fisheries "
-        "Partnership in 2019.\nThe army withdrew from Arica."
+        "Trade\n\nChile withdrew from the talks at a summit in Lima last year.\n"
+        "Peru withdrew from the Pacific Fisheries Partnership in 2019.\nThe army withdrew from Arica."
     )
     assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"]), ("rejected", ["Peru"])]

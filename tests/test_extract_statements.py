@@ -425,3 +425,18 @@ def test_a_description_by_role_is_the_person_whose_role_it_names():
         'here," she told reporters.'
     )
     assert _find(sts, "happy to be here").speaker.name == "Mala Sen"
+
+
+def test_the_purpose_of_a_meeting_is_said_by_the_one_who_met():
+    # the parse the model gives some names: "with [X of Italy to affirm ...]", X the subject of "affirm"
+    from spacy.tokens import Doc
+
+    from app.ingest import nlp
+    from app.ingest.extract.reported import subject_of
+
+    words = ["Marlow", "met", "with", "Rossi", "of", "Italy", "to", "affirm", "ties", "."]
+    heads = [1, 1, 1, 7, 3, 4, 7, 2, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "nsubj", "prep", "pobj", "aux", "pcomp", "dobj", "punct"]
+    lemmas = ["Marlow", "meet", "with", "Rossi", "of", "Italy", "to", "affirm", "tie", "."]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert subject_of(doc[7]).text == "Marlow"

@@ -34,6 +34,16 @@ def subject_of(verb: Token) -> Token | None:
             for c in tok.children:
                 if c.dep_ == "dobj":
                     return c
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ == "with"
+            and tok.head.head.lemma_.lower() in _CONTACT_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            # "met with Prime Minister X of Italy to affirm ...": the parser makes X the subject of
+            # the purpose clause, but the one who met is the one who affirmed
+            tok = tok.head.head
+            continue
         for c in tok.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and quoted):
                 return c
