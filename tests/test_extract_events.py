@@ -1277,3 +1277,15 @@ def test_an_exchange_of_instruments_of_ratification_is_an_event_named_for_the_tr
             dt.date(2024, 6, 6),
         )
     ]
+
+
+def test_speaking_with_someone_at_a_gathering_is_a_meeting_and_by_phone_a_call():
+    def kinds(sentence):
+        return [(e.type, e.location) for e in run_with_people("Talks\n\n" + sentence, dt.date(2021, 6, 12))]
+
+    assert kinds("President Anna Berg spoke today with President Tom Vik of Chile at the G7 to discuss trade.") == [
+        ("meeting", None)  # the G7 is a gathering, not a town
+    ]
+    side = kinds("President Anna Berg spoke with President Tom Vik of Chile on the sidelines of the Arctic Forum.")
+    assert ("meeting", None) in side and ("call", None) not in side
+    assert kinds("President Anna Berg spoke by phone with President Tom Vik of Chile on Monday.") == [("call", None)]

@@ -135,6 +135,9 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
         if ent.text.split()[-1] in _NOT_PLACE_HEADS:
             return
+        known = gazetteer.lookup(ent.text)
+        if known is not None and known.kind == "organisation":
+            return  # "at the G7": a gathering of an organisation, not a town
         if is_venue_name(ent.text):
             mm.venue = mm.venue or re.sub(r"^the\s+", "", ent.text, flags=re.I)
             return

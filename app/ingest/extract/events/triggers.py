@@ -170,6 +170,27 @@ def _one_per_partner(ctx: DocContext, mm: Mention, tok, persons) -> list[Mention
     return out
 
 
+def _spoke_in_person(tok) -> bool:
+    """ "spoke with X at the G7 summit", "talked with Y in Geneva": a place or a gathering where they
+    spoke, and no telephone or video link."""
+    words = {t.lower_ for t in tok.subtree}
+    if words & {"phone", "telephone", "video", "virtually", "videoconference", "call", "secure"}:
+        return False
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("at", "in", "on"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "on" and g.lower_ in ("sidelines", "margins"):
+                return True  # "spoke with X on the sidelines of the summit"
+            if c.lower_ != "on" and (g.ent_type_ in ("GPE", "FAC", "EVENT") or g.lower_ in NOUN_TYPES):
+                return True
+            if c.lower_ == "at" and g.ent_type_ == "ORG" and re.fullmatch(r"G\d+|[A-Z]{3,}", g.text):
+                return True  # "at the G7", "at APEC"
+    return False
+
+
 def _one_per_destination(ctx: DocContext, mm: Mention, tok) -> list[Mention]:
     """'before travelling on to New Zealand and Fiji': a visit to each place."""
     if mm.type != "visit" or tok.pos_ != "VERB":
@@ -332,7 +353,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         elif lemma in ("speak", "talk") and any(
             c.dep_ == "prep" and c.lower_ in ("with", "to", "by") and prep_actor(c, persons) for c in tok.children
         ):
-            typ, verb = "call", True
+            # "spoke today with X at the G7", "spoke with X in Paris": face to face, unless by phone
+            typ, verb = ("meeting" if _spoke_in_person(tok) else "call"), True
         elif lemma in ("speak", "talk") and conj_actor_subject(tok, persons):
             typ, verb = "call", True  # "Macron and Biden spoke on September 22"
         elif lemma in VISIT_VERBS and has_place_arg(tok):
