@@ -1289,3 +1289,15 @@ def test_speaking_with_someone_at_a_gathering_is_a_meeting_and_by_phone_a_call()
     side = kinds("President Anna Berg spoke with President Tom Vik of Chile on the sidelines of the Arctic Forum.")
     assert ("meeting", None) in side and ("call", None) not in side
     assert kinds("President Anna Berg spoke by phone with President Tom Vik of Chile on Monday.") == [("call", None)]
+
+
+def test_being_honored_to_welcome_a_leader_to_a_venue_is_a_meeting_of_both():
+    evs = run_with_people(
+        "Joint Statement\n\nPresident Tom Marlow is honored to welcome Prime Minister Anna Berg of Aotearoa New "
+        "Zealand to the White House.",
+        dt.date(2022, 5, 31),
+    )
+    assert [(e.type, e.name, e.location) for e in evs] == [
+        ("meeting", "Marlow-Berg meeting at the White House", "Washington, United States")
+    ]
+    assert "New Zealand" in {p.name for p in evs[0].participants}

@@ -79,6 +79,7 @@ _ALIASES = {
     "SA": ["KSA", "Saudi"],
     "NL": ["Holland", "the Netherlands"],
     "CZ": ["Czechia"],
+    "NZ": ["Aotearoa", "Aotearoa New Zealand"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma"],
     "VA": ["Vatican", "the Vatican"],

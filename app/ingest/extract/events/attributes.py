@@ -99,7 +99,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
     if verb and tok is not None and lemma_of(tok) in ("welcome", "receive") and not (mm.city or mm.venue):
         # "welcomed X, Y and their delegation to the White House": wherever the parser hung the "to"
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ == "to" and t.i > tok.i and not mm.city and not mm.venue:
+            if t.dep_ in ("prep", "dative") and t.lower_ == "to" and t.i > tok.i and not mm.city and not mm.venue:
                 for g in t.children:
                     if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "FAC", "ORG") or g.text[:1].isupper()):
                         read_place(ctx, mm, g)
@@ -285,6 +285,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 verb_tok.dep_ == "conj"
                 or (verb_tok.dep_ == "advcl" and verb_tok.tag_ == "VBG")
                 or (verb_tok.dep_ == "pcomp" and verb_tok.tag_ == "VBG" and verb_tok.head.lower_ == "before")
+                # "X is honored to welcome Y": X welcomes
+                or (verb_tok.dep_ == "xcomp" and lemma_of(verb_tok) in ("welcome", "receive", "host"))
             )
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb_tok.children)
         ):
@@ -294,7 +296,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             spans.extend(
                 (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 for c in first_verb.children
-                if c.dep_ == "nsubj"
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb_tok.dep_ == "xcomp")
             )
         if verb_tok is not None:
             for c in verb_tok.children:

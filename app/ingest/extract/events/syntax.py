@@ -254,7 +254,7 @@ def has_place_arg(tok, venue: bool = False) -> bool:
     for c in tok.children:
         if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             return True
-        if c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ in kinds for g in c.children):
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps and any(g.ent_type_ in kinds for g in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(_known_town(g) for g in c.children if g.dep_ == "pobj"):
             return True  # "fly to Hobart", the tagger calling the town a person
