@@ -144,6 +144,14 @@ def test_a_month_alone_follows_the_tense_and_a_relative_year():
     assert first("They held a video summit in March this year.", may).date == dt.date(2022, 3, 1)
 
 
+def test_last_or_next_month_by_name_is_its_nearest_occurrence_on_that_side():
+    may = dt.date(2024, 5, 27)
+    got = {d.text: (d.date, d.precision) for d in find_dates("They met last November and last March.", may)}
+    assert got == {"last November": (dt.date(2023, 11, 1), "month"), "last March": (dt.date(2024, 3, 1), "month")}
+    got = {d.text: d.date for d in find_dates("They meet next May, then next June.", may)}
+    assert got == {"next May": dt.date(2025, 5, 1), "next June": dt.date(2024, 6, 1)}
+
+
 def test_in_two_years_takes_the_first_but_a_year_and_a_clause_is_no_date():
     found = find_dates("Oman hosted rounds of talks in 2021 and 2022. He came in 2014 and left.", THU)
     assert [(d.text, d.date, d.precision) for d in found] == [("2021", dt.date(2021, 1, 1), "year")]

@@ -134,6 +134,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "m_rel",
         re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|of)\s+({_MONTH_RE})\s+(last|this|next)\s+year\b"),
     ),
+    # "last November", "next March", "this June": the month's nearest occurrence on that side of now
+    ("m_last", re.compile(rf"\b(last|next|this|past|coming)\s+({_MONTH_RE})(?![\w-])(?!\s+\d)")),
     ("m", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|of)\s+({_MONTH_RE})(?![\w-])(?!\s+\d)")),
     (
         "the_nth",
@@ -264,6 +266,18 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, tense: Tens
         if not mo or published is None:
             return None
         year = published.year + {"last": -1, "this": 0, "next": 1}[g[1].lower()]
+        start = m.start(1)
+        return DateMention(start, e, text[start - s :], dt.date(year, mo, 1), None, "month")
+    if kind == "m_last":
+        mo = _month(g[1])
+        if not mo or published is None:
+            return None
+        which = g[0].lower()
+        year = published.year
+        if which in ("last", "past") and mo >= published.month:
+            year -= 1
+        elif which in ("next", "coming") and mo <= published.month:
+            year += 1
         start = m.start(1)
         return DateMention(start, e, text[start - s :], dt.date(year, mo, 1), None, "month")
     if kind == "m":
