@@ -1301,3 +1301,12 @@ def test_being_honored_to_welcome_a_leader_to_a_venue_is_a_meeting_of_both():
         ("meeting", "Marlow-Berg meeting at the White House", "Washington, United States")
     ]
     assert "New Zealand" in {p.name for p in evs[0].participants}
+
+
+def test_what_preceded_the_summit_on_a_day_gives_the_summit_no_such_day():
+    evs = run_with_people(
+        "Summit\n\nSEOUL (Reuters) - The leaders of Chile, Peru and Bolivia met for a summit in Seoul on Monday.\n"
+        "The summit was preceded on Sunday by a round of bilateral meetings.",
+        dt.date(2024, 5, 27),
+    )
+    assert [(e.type, e.date) for e in evs] == [("summit", dt.date(2024, 5, 27))]
