@@ -1310,3 +1310,12 @@ def test_what_preceded_the_summit_on_a_day_gives_the_summit_no_such_day():
         dt.date(2024, 5, 27),
     )
     assert [(e.type, e.date) for e in evs] == [("summit", dt.date(2024, 5, 27))]
+
+
+def test_a_visit_told_after_a_meeting_is_named_for_the_one_who_travelled():
+    evs = run_with_people(
+        "Diplomacy\n\nChile's foreign minister, Ana Ruiz, met Peru's foreign minister in Lima on Thursday and flew "
+        "on to Bolivia on Friday.",
+        dt.date(2025, 5, 11),
+    )
+    assert "Ruiz visit to Bolivia" in {e.name for e in evs if e.type == "visit"}

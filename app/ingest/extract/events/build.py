@@ -161,6 +161,8 @@ def _describe(
             if len(firsts) == len(codes):
                 leaders = firsts
         visitor = [p for cv in s.convenors if cv.startswith("person:") for p in s.persons if p.name == cv[7:]]
+        if typ == "visit" and not visitor and len(s.persons) == 1:
+            visitor = list(s.persons)  # the one person told travelling: "X met Y ... and flew on to Z"
         if typ == "visit" and len(visitor) == 1:
             who = visitor[0].surname  # a visit is the visitor's: "Abiy visit to Asmara"
         elif len(leaders) >= 2:
