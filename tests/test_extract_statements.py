@@ -440,3 +440,11 @@ def test_the_purpose_of_a_meeting_is_said_by_the_one_who_met():
     lemmas = ["Marlow", "meet", "with", "Rossi", "of", "Italy", "to", "affirm", "tie", "."]
     doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
     assert subject_of(doc[7]).text == "Marlow"
+
+
+def test_an_unnamed_speaker_keeps_the_phrase_that_says_whose_it_is():
+    sts = _run(
+        'Chancellor Anna Berg met Prime Minister Tom Vik in Oslo. "We stand by the communique," a spokesman for '
+        "the Chancellor said.\nRebel groups in the region said the deal ignored their grievances."
+    )
+    assert {s.speaker.name for s in sts} == {"spokesman for the Chancellor", "Rebel groups in the region"}

@@ -247,6 +247,21 @@ class Resolver:
                     return p
         return cands[0]
 
+    def _with_complement(self, head: Token, toks: list[Token]) -> str:
+        """An unnamed speaker with the phrase that says whose it is: "a spokesman for the Chancellor",
+        "rebel groups in the region", "Senate leaders of both parties" (a short phrase right after
+        the noun, no clause)."""
+        prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.i != head.i + 1 or prep.lower_ not in ("for", "of", "in", "from"):
+            return _surface(toks)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return _surface(toks)
+        tail = list(self.doc[prep.i : obj.right_edge.i + 1])
+        if len(tail) > 6 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in tail):
+            return _surface(toks)
+        return _surface([*toks, *tail])
+
     def _appos_person(self, head: Token) -> PersonRecord | None:
         """ "Her counterpart, Deputy Minister A B, said": the person in apposition to the subject."""
         for c in head.subtree:
@@ -367,7 +382,7 @@ class Resolver:
         # "A party spokesman said": someone not named, never the spokesman named before
         indefinite = words[:1] in (["a"], ["an"], ["another"])
         if indefinite and low in TITLE_HEADS and low not in GROUP_NOUNS:
-            return Actor("group", ActorRef("group", text))
+            return Actor("group", ActorRef("group", self._with_complement(head, toks)))
         if (low in TITLE_HEADS or low in {"majesty", "highness", "excellency"}) and not indefinite:
             p = self._by_title(words, head.i)
             if p is not None:
@@ -396,6 +411,8 @@ class Resolver:
             ):
                 # "the Philippine Department of Foreign Affairs": the body's whole name
                 text = _surface(list(self.doc[toks[0].i : obj.i + 1]))
+            if text == _surface(toks):
+                text = self._with_complement(head, toks)
             return Actor("group", ActorRef("group", text), plural=plural)
         if speaking and head.pos_ == "PROPN" and head.ent_type_ not in {"PERSON", "DATE", "TIME"}:
             # an organisation the gazetteer does not know, as a reporting verb's subject ("the RSF said")
