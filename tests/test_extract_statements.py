@@ -448,3 +448,12 @@ def test_an_unnamed_speaker_keeps_the_phrase_that_says_whose_it_is():
         "the Chancellor said.\nRebel groups in the region said the deal ignored their grievances."
     )
     assert {s.speaker.name for s in sts} == {"spokesman for the Chancellor", "Rebel groups in the region"}
+
+
+def test_he_is_the_person_the_paragraph_has_moved_on_to():
+    sts = _run(
+        'Secretary General Tom Vik opened the summit. "We are united," Vik told reporters.\n'
+        'For President Ali Demir, the memorandum was a conditional victory. "If they keep their promises, we will '
+        'ratify it," he said on Thursday.'
+    )
+    assert _find(sts, "keep their promises").speaker.name == "Ali Demir"

@@ -421,6 +421,17 @@ class Resolver:
 
     def _pronoun_person(self, gender: str, at: int | None = None) -> Actor:
         last = self.history[-1] if self.history else None
+        if at is not None and last is not None:
+            # "For Erdogan, the memo was a victory. '...,' he said": the story has moved on to a person
+            # this paragraph names, though not as a subject; the last subject is not in the paragraph
+            text = self.doc.text
+            para = text.rfind("\n", 0, self.doc[at].idx) + 1
+            here = [(i, p) for i, p in self.mention_at if i < at and self.doc[i].idx >= para]
+            if here and all(p is not last for _, p in here):
+                i, p = here[-1]
+                if self.genders.get(p.name) in (None, gender):
+                    self.genders.setdefault(p.name, gender)
+                    return Actor("person", ActorRef("person", p.name), p)
         if at is not None and last is not None and self.genders.get(last.name) not in (None, gender):
             # "X (she) turned to Michel. '...,' he said": the last subject is of the other gender, so the
             # nearest person of a compatible gender mentioned since is meant (an object counts)
