@@ -457,3 +457,19 @@ def test_he_is_the_person_the_paragraph_has_moved_on_to():
         'ratify it," he said on Thursday.'
     )
     assert _find(sts, "keep their promises").speaker.name == "Ali Demir"
+
+
+def test_a_name_inside_a_quote_does_not_become_the_next_he():
+    sts = _run(
+        'President Ali Demir was equally effusive. "President Tom Vik in six months did a miracle," he said, adding '
+        "that he would nominate Vik for a prize."
+    )
+    assert {s.speaker.name for s in sts} == {"Ali Demir"}
+
+
+def test_a_quote_owned_by_the_next_sentence_as_its_remark():
+    sts = _run(
+        'Minister Tom Vik said the deal was fair.\n"It took us five days, but we got there." The remark came from '
+        "Trade Minister Anna Berg, who chaired the conference."
+    )
+    assert _find(sts, "five days").speaker.name == "Anna Berg"

@@ -74,11 +74,12 @@ def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]
     return out
 
 
-def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
+def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: set[int] | None = None) -> dict[int, Actor]:
     """Classify every subject (and the speaker slots of "quoted X", "according to X").
 
     At the end of each sentence its last speaking person becomes the most recent one again: in
-    "Kurti, who spoke after Vučić had left, said ...", a later "he said" is Kurti."""
+    "Kurti, who spoke after Vučić had left, said ...", a later "he said" is Kurti. A subject inside a
+    quotation (``quoted`` tokens) is classified but not remembered."""
     actors: dict[int, Actor] = {}
     speaking: set[int] = set()
     for tok in tokens:
@@ -106,6 +107,8 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
             continue
         actor = resolver.classify(tok, tok.i in speaking)
         actors[tok.i] = actor
+        if quoted and tok.i in quoted and tok.i not in speaking:
+            continue  # '"President Trump did a miracle," he said': the speaker's words, not the story's subject
         resolver.observe(actor, tok.i in speaking)
         if tok.i in speaking and actor.kind == "person":
             last_speaker = actor
@@ -141,7 +144,13 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 _NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "hail", "deem"})
 
 
-_VERDICT_HEADS = (["the", "words"], ["the", "verdict"], ["the", "message"], ["the", "assessment"], ["the", "view"])
+_VERDICT_HEADS = tuple(
+    ["the", w]
+    for w in (
+        "words", "verdict", "message", "assessment", "view", "quip", "warning", "remark", "comment", "appeal",
+        "plea", "admission", "boast", "assurance", "promise", "reaction", "response",
+    )
+)  # fmt: skip
 
 
 _CITED_RE = re.compile(r",?\s+according to\b")
@@ -157,7 +166,7 @@ class _Finder:
         self.quotes = find_quotes(self.text)
         self.in_quote = _quote_token_map(self.tokens, self.quotes)
         self.resolver = Resolver(ctx, people)
-        self.actors = _walk_subjects(self.tokens, self.resolver)
+        self.actors = _walk_subjects(self.tokens, self.resolver, set(self.in_quote))
         self.para = _paragraph_starts(self.text)
         self.people = people
 
