@@ -689,3 +689,13 @@ def test_withdrawing_from_talks_or_a_pact_is_a_rejection_but_leaving_a_town_is_n
         "Peru withdrew from the Pacific Fisheries Partnership in 2019.\nThe army withdrew from Arica."
     )
     assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"]), ("rejected", ["Peru"])]
+
+
+def test_an_outcome_keeps_what_it_includes():
+    found = run(
+        "Readout\n\nThe leaders committed to continue close coordination, including with key partners in the region, "
+        "to prevent the conflict from spreading."
+    )
+    assert len(found) == 1 and found[0].text.startswith(
+        "The leaders committed to continue close coordination, including with key partners in the region"
+    )

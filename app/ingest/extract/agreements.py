@@ -163,7 +163,7 @@ _SCHEDULED_BODIES = frozenset(
     }
 )  # fmt: skip
 _TRIM_AT = re.compile(
-    r",\s+(?:including|in parallel with|particularly|such as|which|as well as|while|"
+    r",\s+(?:in parallel with|particularly|such as|which|while|"
     # a comment on the outcome's consequence: ", raising cautious hopes of ..."
     r"raising|prompting|sparking|paving the way|marking|bringing|capping|drawing)\b"
 )
