@@ -691,11 +691,12 @@ def test_withdrawing_from_talks_or_a_pact_is_a_rejection_but_leaving_a_town_is_n
     assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"]), ("rejected", ["Peru"])]
 
 
-def test_an_outcome_keeps_what_it_includes():
+def test_an_outcome_keeps_what_it_includes_and_its_purpose():
     found = run(
         "Readout\n\nThe leaders committed to continue close coordination, including with key partners in the region, "
         "to prevent the conflict from spreading."
     )
-    assert len(found) == 1 and found[0].text.startswith(
-        "The leaders committed to continue close coordination, including with key partners in the region"
-    )
+    assert [a.text for a in found] == [  # what it includes and its purpose after a comma
+        "The leaders committed to continue close coordination, including with key partners in the region, to prevent "
+        "the conflict from spreading"
+    ]

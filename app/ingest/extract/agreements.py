@@ -987,7 +987,12 @@ def _clause(root, cue, doc_text: str, floor: int = 0) -> tuple[int, int] | None:
                 exclude.update(t.i for t in root.children if t.dep_ == "cc" and t.i > root.i)
             if c.i > root.i and c.dep_ == "parataxis":
                 exclude.update(t.i for t in c.subtree)  # "..., Malaysian Prime Minister Anwar Ibrahim said"
-            if c.i > root.i and c.dep_ in ("advcl",) and doc[c.left_edge.i - 1].text == ",":
+            if (
+                c.i > root.i
+                and c.dep_ in ("advcl",)
+                and doc[c.left_edge.i - 1].text == ","
+                and doc[c.left_edge.i].lower_ != "to"  # ", to prevent the conflict from spreading": its purpose
+            ):
                 exclude.update(t.i for t in c.subtree)
             if (
                 c.i > root.i
