@@ -329,3 +329,12 @@ def test_the_rest_of_an_office_name_is_no_person():
     )
     people, _ = find_people(ctx)
     assert {p.name for p in people} == {"Anna Berg", "Tom Reed"}
+
+
+def test_a_title_word_opening_the_name_of_a_body_or_a_dam_makes_no_person():
+    ctx = make_ctx(
+        "The General Border Committee met in Oslo. Work on the Grand Northern Renaissance Dam resumed. "
+        "General Anna Berg attended."
+    )
+    people, _ = find_people(ctx)
+    assert {p.name for p in people} == {"Anna Berg"}

@@ -473,3 +473,12 @@ def test_a_quote_owned_by_the_next_sentence_as_its_remark():
         "Trade Minister Anna Berg, who chaired the conference."
     )
     assert _find(sts, "five days").speaker.name == "Anna Berg"
+
+
+def test_he_after_an_unnamed_spokesman_is_that_spokesman():
+    sts = _run(
+        "Foreign Minister Ali Demir welcomed the deal.\nAmong the rebels, the reaction was guarded. A spokesman for "
+        "the Northern Front, the main rebel alliance, told reporters the fighters would keep their weapons. "
+        '"We do not trust them," he said.'
+    )
+    assert _find(sts, "do not trust").speaker.name == "spokesman for the Northern Front"

@@ -175,6 +175,10 @@ def _surface(toks: list[Token]) -> str:
     return doc[words[0].i : words[-1].i + 1].text
 
 
+# an unnamed person a story quotes ("a senior official said", "a Western diplomat told reporters")
+_UNNAMED_PEOPLE = frozenset({"official", "diplomat", "source", "negotiator", "aide", "mediator", "commander"})
+
+
 class Resolver:
     def __init__(self, ctx: DocContext, people: list[PersonRecord]) -> None:
         self.doc: Doc = ctx.doc
@@ -203,6 +207,9 @@ class Resolver:
         self.plural: Actor = _NONE
         self.thing: Actor = _NONE
         self.speaker_thing: Actor = _NONE  # the last country/organisation/office that spoke
+        # "A spokesman for X told AFP ... '...,' he said": an unnamed person who spoke, until a named
+        # person is told again
+        self.unnamed_speaker: Actor = _NONE
 
     # -- classification -------------------------------------------------------------
     def phrase(self, head: Token) -> list[Token]:
@@ -258,6 +265,9 @@ class Resolver:
         if obj is None:
             return _surface(toks)
         tail = list(self.doc[prep.i : obj.right_edge.i + 1])
+        comma = next((k for k, t in enumerate(tail) if t.is_punct), None)
+        if comma is not None and tail[comma - 1].i >= obj.i:
+            tail = tail[:comma]  # "a spokesman for the Front, the main rebel alliance,": without the apposition
         if len(tail) > 6 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in tail):
             return _surface(toks)
         return _surface([*toks, *tail])
@@ -292,6 +302,8 @@ class Resolver:
         if low == "it" and speaking and self.speaker_thing.kind != "none":
             return self.speaker_thing
         if low in _PRONOUNS:
+            if speaking and self.unnamed_speaker.kind != "none":
+                return self.unnamed_speaker
             return self._pronoun_person(_PRONOUNS[low], head.i)
         if low in {"they", "them"}:
             return self.plural
@@ -454,6 +466,11 @@ class Resolver:
     def observe(self, actor: Actor, speaking: bool = False) -> None:
         if speaking and actor.kind in {"place", "group"} and not actor.plural:
             self.speaker_thing = actor
+        if actor.kind == "person" or actor.kind == "joint":
+            self.unnamed_speaker = _NONE
+        elif speaking and actor.kind == "group" and not actor.plural and actor.ref is not None:
+            first = actor.ref.name.split()[0].lower()
+            self.unnamed_speaker = actor if first in TITLE_HEADS or first in _UNNAMED_PEOPLE else _NONE
         if actor.kind == "person" and actor.person is not None:
             if self.history and self.history[-1] is actor.person:
                 pass

@@ -280,6 +280,13 @@ _LOCATIVE = frozenset({"in", "near", "into", "throughout", "inside", "outside"})
 _THING_HEADS = frozenset(
     {"accords", "accord", "agreement", "treaty", "declaration", "protocol", "doctrine", "initiative"}
 )
+# Heads of the names of bodies, buildings and works, never of a person even after a title word
+_ORG_HEADS = frozenset(
+    {"committee", "commission", "council", "secretariat", "institute", "agency", "ministry", "department",
+     "community", "front", "party", "union", "alliance", "movement", "association", "organization",
+     "organisation", "forum", "fund", "army", "forces", "police", "embassy", "hotel", "dam", "centre", "center",
+     "program", "programme", "university", "parliament", "assembly"}
+)  # fmt: skip
 # A place described in apposition: "in Sde Boker, the desert kibbutz where ..."
 _DESCRIBED_PLACE = frozenset(
     {"kibbutz", "town", "village", "city", "resort", "capital", "enclave", "settlement", "island", "port", "region"}
@@ -302,9 +309,11 @@ def _not_a_person(ctx: DocContext, c: _Cluster, name: str) -> bool:
         for n in c.names
     ):
         return True
+    words = name.split()
+    if words[-1].lower() in _ORG_HEADS:
+        return True  # "General Border Committee", "Grand Ethiopian Renaissance Dam": a title word opens a name
     if any(i.titled for i in c.infos):
         return False
-    words = name.split()
     if words[-1].lower() in _PLACE_HEADS or words[-1].lower() in _THING_HEADS:
         return True  # "Erez West", "the Abraham Accords"
     texts = set(c.variants)
