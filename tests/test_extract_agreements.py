@@ -700,3 +700,18 @@ def test_an_outcome_keeps_what_it_includes_and_its_purpose():
         "The leaders committed to continue close coordination, including with key partners in the region, to prevent "
         "the conflict from spreading"
     ]
+
+
+def test_a_deal_taking_effect_balking_and_calling_for_a_step():
+    found = run(
+        "Truce\n\nA ceasefire between Chile and Peru took effect at midnight on Friday.\n"
+        "The memorandum will take effect in January.\n"
+        "President Ana Ruiz balked at freeing the last prisoners.\n"
+        "Bolivia called for a humanitarian truce.\n"
+        "The minister called for calm."
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "A ceasefire between Chile and Peru took effect at midnight on Friday"),
+        ("rejected", "President Ana Ruiz balked at freeing the last prisoners"),
+        ("proposed", "Bolivia called for a humanitarian truce"),
+    ]

@@ -256,6 +256,40 @@ def _with_list_items(
     return out
 
 
+_STEPS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "negotiations", "talks", "dialogue", "lifting", "release", "resumption",
+     "withdrawal", "exchange", "referendum", "elections", "election", "summit", "conference"}
+)  # fmt: skip
+
+
+def _in_force(tok) -> bool:
+    """ "The ceasefire took effect", "the treaty entered into force": a deal named as the subject."""
+    lem = _lemma(tok)
+    if tok.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" for c in tok.children):
+        return False  # "will take effect in January": a term of the deal, not its coming into force
+    took = lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in tok.children)
+    entered = lem in ("enter", "come") and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "force" for g in c.children) for c in tok.children
+    )
+    return (took or entered) and any(c.dep_ in ("nsubj", "nsubjpass") and _names_a_deal(c) for c in tok.children)
+
+
+def _calls_for_a_step(tok) -> bool:
+    """ "called for a humanitarian ceasefire", "called for the lifting of sanctions": a step proposed
+    (not "welcomed X and called for Y", one outcome)."""
+    return tok.dep_ != "conj" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and c.i == tok.i + 1
+        and any(
+            g.dep_ == "pobj"
+            and (g.lower_ in _STEPS or _names_a_deal(g) or g.doc[g.i - 2 : g.i + 1].text == "cease-fire")
+            for g in c.children
+        )
+        for c in tok.children
+    )
+
+
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -856,6 +890,12 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return None  # "declined to say more": no comment, not a refusal of anything
         if lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
             return "rejected", tok  # "New Delhi called off the talks"
+        if _in_force(tok):
+            return "agreed", tok  # "A ceasefire between X and Y took effect on Friday", "entered into force"
+        if lem == "balk" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+            return "rejected", tok  # "Ghani balked at freeing the last prisoners"
+        if lem == "call" and _calls_for_a_step(tok):
+            return "proposed", tok  # "Kabul called for a humanitarian ceasefire"
         if lem in REJECTED and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _WORDS_NOT_DEALS for c in tok.children
         ):
