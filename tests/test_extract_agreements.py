@@ -715,3 +715,11 @@ def test_a_deal_taking_effect_balking_and_calling_for_a_step():
         ("rejected", "President Ana Ruiz balked at freeing the last prisoners"),
         ("proposed", "Bolivia called for a humanitarian truce"),
     ]
+
+
+def test_offering_a_verdict_or_a_chance_is_no_proposal():
+    found = run(
+        "Talks\n\nChile offered a different verdict on the talks.\nThe plan offered the best chance of peace.\n"
+        "Peru offered 500 troops for the mission."
+    )
+    assert [(a.status, a.text) for a in found] == [("proposed", "Peru offered 500 troops for the mission")]

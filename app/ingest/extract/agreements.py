@@ -137,6 +137,13 @@ _FIXED_AHEAD = frozenset({"due", "scheduled", "set"})
 _OFFERS = frozenset({"help", "assist", "mediate", "negotiate", "talk", "discuss", "consider", "facilitate"})
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 RESOLVE_VERBS = {"decide", "commit", "intend", "resolve", "undertake"}
+# what one "offers" without proposing anything
+_NOT_OFFERS = frozenset(
+    {"verdict", "vision", "visions", "chance", "answer", "answers", "glimmer", "hope", "view", "views", "assessment",
+     "explanation", "nothing", "apology", "apologies", "thanks", "praise", "condolences", "insight", "opinion",
+     "perspective", "account", "reassurance", "reassurances", "words", "comment", "comments", "warning", "glimpse",
+     "prayers", "sympathy", "congratulations", "details", "clues", "hint"}
+)  # fmt: skip
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
 # what a party blocks when it refuses: a text or a step put to it ("blocked the resolution")
 _BLOCKABLE = frozenset(
@@ -831,6 +838,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
         ):
             if lem == "invite" and not any(c.dep_ == "dobj" for c in tok.children):
                 return None
+            if lem == "offer" and any(c.dep_ == "dobj" and c.lower_ in _NOT_OFFERS for c in tok.children):
+                return None  # "offered a different verdict", "offered the best chance": words, not a proposal
             return "proposed", tok
         if lem == "accept" and any(c.dep_ == "dobj" and c.lower_ in ("invitation", "offer") for c in tok.children):
             return "announced", tok  # "has accepted an invitation to visit Dhaka next month"
