@@ -723,3 +723,8 @@ def test_offering_a_verdict_or_a_chance_is_no_proposal():
         "Peru offered 500 troops for the mission."
     )
     assert [(a.status, a.text) for a in found] == [("proposed", "Peru offered 500 troops for the mission")]
+
+
+def test_saying_a_deal_will_not_be_renegotiated_is_a_rejection():
+    found = run("Climate\n\nChile will not renegotiate the Santiago accord, the minister said.")
+    assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"])]

@@ -144,6 +144,8 @@ _NOT_OFFERS = frozenset(
      "perspective", "account", "reassurance", "reassurances", "words", "comment", "comments", "warning", "glimpse",
      "prayers", "sympathy", "congratulations", "details", "clues", "hint"}
 )  # fmt: skip
+# what a party says it "will not" do to a deal: a refusal
+_REFUSABLE = frozenset({"sign", "accept", "ratify", "endorse", "support", "back", "approve", "renegotiate", "reopen"})
 REJECTED = {"refuse", "reject", "cancel", "boycott", "decline", "block", "veto"}
 # what a party blocks when it refuses: a text or a step put to it ("blocked the resolution")
 _BLOCKABLE = frozenset(
@@ -714,7 +716,7 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
         if _negated(tok):
             if lem == "agree" and any(c.lower_ in ("to", "on") for c in tok.children if c.i > tok.i):
                 return "rejected", tok  # "would not agree to Kosovo's membership"
-            if lem in ("sign", "accept", "ratify", "endorse", "support", "back", "approve") and any(
+            if lem in _REFUSABLE and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX | {"could", "can", "did", "does"}
                 for c in tok.children
             ):
