@@ -1319,3 +1319,16 @@ def test_a_visit_told_after_a_meeting_is_named_for_the_one_who_travelled():
         dt.date(2025, 5, 11),
     )
     assert "Ruiz visit to Bolivia" in {e.name for e in evs if e.type == "visit"}
+
+
+def test_a_readouts_meeting_stays_a_meeting_and_is_placed_after_a_long_list_of_titles():
+    text = (
+        "Readout of National Security Advisor Tom Marlow’s Meeting with Chinese Politburo Member, Director of the "
+        "Office of the Foreign Affairs Commission, and Foreign Minister Li Wen\n\n"
+        "National Security Advisor Tom Marlow met on September 16-17 with Chinese Politburo Member, Director of the "
+        "Office of the Foreign Affairs Commission, and Foreign Minister Li Wen in Malta. The two sides committed to "
+        "pursue additional high-level engagement and consultations in key areas."
+    )
+    evs = run_with_people(text, dt.date(2023, 9, 17))
+    assert [(e.type, e.location, e.date) for e in evs] == [("meeting", "Malta", dt.date(2023, 9, 16))]
+    assert "European Commission" not in {p.name for p in evs[0].participants}

@@ -126,6 +126,10 @@ def places_in(text: str) -> list[str]:
 _REGIONS = re.compile(r"\b(?:South|Latin|Central|North|Pan)[- ]Americans?\b")
 
 
+# a word the gazetteer reads alone as one body ("the Commission", "the Alliance") that ends other names too
+_BODY_WORDS = frozenset({"commission", "alliance"})
+
+
 def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
     chunk = _REGIONS.sub(" ", chunk).strip(" .,'’")
     if not chunk:
@@ -147,6 +151,8 @@ def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
         for i in range(0, len(words) - n + 1):
             sub = " ".join(words[i : i + n])
             p = gazetteer.lookup(sub)
+            if n == 1 and i > 0 and sub.lower() in _BODY_WORDS and words[i - 1][:1].isupper():
+                continue  # "the Foreign Affairs Commission", "the Atlantic Alliance": another body's name
             if p is not None and p.how != "capital" and sub.lower() not in _TITLE_WORDS:
                 rest = words[:i] + words[i + n :]
                 return [p.code, *_codes_for(" ".join(rest), capitals)] if rest else [p.code]

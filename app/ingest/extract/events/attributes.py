@@ -109,6 +109,9 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         # "met X in Canberra on Wednesday": "in" hangs off the object
         heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj",))]
         heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        # "with A, B, and C in Malta", the parser hanging C on A or on the verb itself
+        heads += [k for h in heads[1:] for k in h.conjuncts if k.i > h.i]
+        heads += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         for h in heads[1:]:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):

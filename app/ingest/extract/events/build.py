@@ -56,7 +56,8 @@ def to_record(
         typ = "summit"
     if s.official:
         typ = next((m.type for m in cluster if m.official), typ)
-    elif typ == "meeting" and cluster[0].phrase == TYPE_WORD["meeting"]:
+    elif typ == "meeting" and cluster[0].phrase == TYPE_WORD["meeting"] and cluster[0].start >= ctx.body_start:
+        # (a readout's title "Meeting with X" says what kind it was)
         # "Chile would host a regional conference": the noun names the kind, the verb only the host
         noun = next((m for m in cluster[1:] if m.type in ("conference", "summit", "talks")), None)
         if noun is not None:
