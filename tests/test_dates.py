@@ -155,3 +155,10 @@ def test_last_or_next_month_by_name_is_its_nearest_occurrence_on_that_side():
 def test_in_two_years_takes_the_first_but_a_year_and_a_clause_is_no_date():
     found = find_dates("Oman hosted rounds of talks in 2021 and 2022. He came in 2014 and left.", THU)
     assert [(d.text, d.date, d.precision) for d in found] == [("2021", dt.date(2021, 1, 1), "year")]
+
+
+def test_a_month_one_agrees_to_meet_in_lies_ahead():
+    text = "The two leaders also agreed to meet again in Lima in August to review progress."
+    doc = nlp.parse(text)
+    found = find_dates(text, dt.date(2025, 1, 17), tense=lambda o: tense_at(doc, o))
+    assert [(d.text, d.date) for d in found] == [("August", dt.date(2025, 8, 1))]

@@ -1332,3 +1332,14 @@ def test_a_readouts_meeting_stays_a_meeting_and_is_placed_after_a_long_list_of_t
     evs = run_with_people(text, dt.date(2023, 9, 17))
     assert [(e.type, e.location, e.date) for e in evs] == [("meeting", "Malta", dt.date(2023, 9, 16))]
     assert "European Commission" not in {p.name for p in evs[0].participants}
+
+
+def test_a_summit_between_two_blocs_is_placed_where_it_will_be_held():
+    evs = run_with_people(
+        "Summit\n\nLIMA - Leaders met yesterday in Lima for the seventh summit of Mercosur.\n"
+        "Leaders also agreed to hold a summit between Mercosur and the European Union in Brussels in "
+        "July, the first such meeting in eight years.",
+        dt.date(2023, 1, 25),
+    )
+    later = next(e for e in evs if "European Union" in {p.name for p in e.participants})
+    assert (later.location, later.name.endswith("(July 2023)")) == ("Brussels, Belgium", True)

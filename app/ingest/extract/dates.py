@@ -419,6 +419,8 @@ def _apply_shift(text: str, dm: DateMention) -> DateMention:
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "must"}  # "must still approve it on Sunday": ahead
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "prepare", "hope", "intend", "aim", "want", "going"}
+# "agreed to hold a summit in July": what one agrees, decides or promises to do comes after
+_FUTURE_HEADS |= {"agree", "decide", "pledge", "promise", "vow", "undertake", "resolve", "invite", "urge"}
 
 
 def tense_at(doc: Doc, char_offset: int) -> Tense:

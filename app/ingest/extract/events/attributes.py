@@ -89,9 +89,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 read_place(ctx, mm, g)
     # "summit in Paris" where the parser attaches "in" to the noun's noun
     if anchor is not None and not mm.city and not mm.country_code:
-        # "summit in Paris", also past an "of" complement: "a summit of the Mercosur trade bloc in Argentina"
+        # "summit in Paris", also past an "of" or "between" complement: "a summit of the Mercosur trade bloc
+        # in Argentina", "a summit between CELAC and the European Union in Brussels"
         m = re.match(
-            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?\s*(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)",
+            r"(?:\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?|between\s+(?:the\s+)?(?:[\w'’-]+\s+){1,7}?))?"
+            r"\s*(?:in|to)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)",
             text[mm.end : sent.end_char],
         )
         if m:
