@@ -1343,3 +1343,11 @@ def test_a_summit_between_two_blocs_is_placed_where_it_will_be_held():
     )
     later = next(e for e in evs if "European Union" in {p.name for p in e.participants})
     assert (later.location, later.name.endswith("(July 2023)")) == ("Brussels, Belgium", True)
+
+
+def test_a_one_word_official_name_says_where_it_was_held():
+    evs = run_with_people(
+        "Climate\n\nAustralia will host COP31 in Adelaide next year, officials said.",
+        dt.date(2025, 6, 1),
+    )
+    assert "COP31 in Adelaide" in {e.name for e in evs}
