@@ -932,7 +932,7 @@ def test_cop_numbers_and_the_conference_of_the_parties_are_one_event():
         "Conference of the Parties cheered. The COP22 will meet in Marrakesh."
     )
     evs = run_with_people(text, dt.date(2015, 12, 12))
-    assert [e.name for e in evs] == ["21st Conference of the Parties", "COP22"]
+    assert [e.name for e in evs] == ["21st Conference of the Parties", "COP22 in Marrakesh"]
 
 
 def test_he_held_a_summit_where_the_story_just_was():
