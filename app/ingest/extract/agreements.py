@@ -266,7 +266,7 @@ def _with_list_items(
 
 
 _STEPS = frozenset(
-    {"ceasefire", "cease-fire", "truce", "negotiations", "talks", "dialogue", "lifting", "release", "resumption",
+    {"ceasefire", "truce", "negotiations", "talks", "dialogue", "lifting", "release", "resumption",
      "withdrawal", "exchange", "referendum", "elections", "election", "summit", "conference"}
 )  # fmt: skip
 
@@ -286,16 +286,20 @@ def _in_force(tok) -> bool:
 def _calls_for_a_step(tok) -> bool:
     """ "called for a humanitarian ceasefire", "called for the lifting of sanctions": a step proposed
     (not "welcomed X and called for Y", one outcome)."""
-    return tok.dep_ != "conj" and any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and c.i == tok.i + 1
+    return (
+        tok.dep_ != "conj"
         and any(
-            g.dep_ == "pobj"
-            and (g.lower_ in _STEPS or _names_a_deal(g) or g.doc[g.i - 2 : g.i + 1].text == "cease-fire")
-            for g in c.children
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and c.i == tok.i + 1
+            and any(
+                g.dep_ == "pobj"
+                # "cease-fire" is three tokens, the last one "fire"
+                and (g.lower_ in _STEPS or _names_a_deal(g) or g.doc[g.i - 2 : g.i + 1].text == "cease-fire")
+                for g in c.children
+            )
+            for c in tok.children
         )
-        for c in tok.children
     )
 
 

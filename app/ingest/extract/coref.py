@@ -240,8 +240,8 @@ class Resolver:
             return None
         # "the West Bengal chief minister": the role that shares the most of the description's words
         said = {w for w in words if w not in {"the", "a", "an", "'s", "’s"}}
-        best = max(len(said & set((p.role or "").lower().split())) for p in cands)
-        cands = [p for p in cands if len(said & set((p.role or "").lower().split())) == best]
+        shared = [len(said & set((p.role or "").lower().split())) for p in cands]
+        cands = [p for p, n in zip(cands, shared, strict=True) if n == max(shared)]
         if self.home is not None:
             # a government's own readout: "the President" is its principal
             for p in cands:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -74,7 +75,7 @@ def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]
     return out
 
 
-def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: set[int] | None = None) -> dict[int, Actor]:
+def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: Container[int] = ()) -> dict[int, Actor]:
     """Classify every subject (and the speaker slots of "quoted X", "according to X").
 
     At the end of each sentence its last speaking person becomes the most recent one again: in
@@ -107,7 +108,7 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: set[int] | N
             continue
         actor = resolver.classify(tok, tok.i in speaking)
         actors[tok.i] = actor
-        if quoted and tok.i in quoted and tok.i not in speaking:
+        if tok.i in quoted and tok.i not in speaking:
             continue  # '"President Trump did a miracle," he said': the speaker's words, not the story's subject
         resolver.observe(actor, tok.i in speaking)
         if tok.i in speaking and actor.kind == "person":
@@ -166,7 +167,7 @@ class _Finder:
         self.quotes = find_quotes(self.text)
         self.in_quote = _quote_token_map(self.tokens, self.quotes)
         self.resolver = Resolver(ctx, people)
-        self.actors = _walk_subjects(self.tokens, self.resolver, set(self.in_quote))
+        self.actors = _walk_subjects(self.tokens, self.resolver, self.in_quote)
         self.para = _paragraph_starts(self.text)
         self.people = people
 

@@ -40,14 +40,20 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
     mm.spans.append((mm.start, mm.end))
     anchor = tok
     scope = [tok] if tok is not None else []
+    # "The summit was preceded on Sunday by bilateral meetings": the verb's day and place are the other event's
+    before_other = (
+        tok is not None
+        and not verb
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and lemma_of(tok.head) in ("precede", "follow")
+    )
     if (
         tok is not None
         and not verb
         and tok.head.pos_ in ("VERB", "AUX")
         and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         and lemma_of(tok.head) not in _JUDGING_VERBS  # "In Tokyo, Abe welcomed the summit": where he spoke
-        # "The summit was preceded on Sunday by bilateral meetings": the day of the other event
-        and not (tok.dep_ in ("nsubj", "nsubjpass") and lemma_of(tok.head) in ("precede", "follow"))
+        and not before_other
     ):
         scope.append(tok.head)  # "held a Summit ... in Woodside"; "talks ended"
     via = None  # "arrived in Kyiv on Tuesday on an unannounced visit": the verb the noun completes
@@ -215,13 +221,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 and tok.left_edge.lower_ not in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
                 and re.fullmatch(_PRE_NOUN_GAP, text[d.end : tok.left_edge.idx])
             ]
-        # "The summit was preceded on Sunday by ...": a date near the noun but of the other event
-        before_other = (
-            tok is not None
-            and not verb
-            and tok.dep_ in ("nsubj", "nsubjpass")
-            and lemma_of(tok.head) in ("precede", "follow")
-        )
+        # (a date near the noun of "The summit was preceded on Sunday by ..." is the other event's too)
         pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not (verb or before_other) else [])
         if pool:
             # the nearest day, before a coarser span ("this year's Climate Summit on April 22")
