@@ -959,7 +959,7 @@ def test_six_party_talks_are_not_a_party_meeting_and_cop_may_be_hyphenated():
         "statement that closed the fourth round of six-party talks in Beijing. Egypt will host COP-27."
     )
     names = [e.name for e in run_with_people(text, dt.date(2005, 9, 19))]
-    assert names == ["six-party talks in Beijing", "COP-27"]
+    assert names == ["six-party talks in Beijing", "COP-27 in Egypt"]
 
 
 def test_a_named_body_that_met_is_a_meeting_named_for_it():
@@ -1351,3 +1351,24 @@ def test_a_one_word_official_name_says_where_it_was_held():
         dt.date(2025, 6, 1),
     )
     assert "COP31 in Adelaide" in {e.name for e in evs}
+
+
+def test_spoke_by_telephone_with_is_a_call_whatever_the_parser_calls_by():
+    evs = run_with_people(
+        "Talks\n\nOn September 27, Farid Kazemi, Iran's newly elected president, spoke by telephone with "
+        "President Tom Miller as Kazemi was being driven to the airport in New York.",
+        dt.date(2025, 10, 2),
+    )
+    assert [(e.type, e.date) for e in evs] == [("call", dt.date(2025, 9, 27))]
+
+
+def test_a_country_that_hosts_a_gathering_is_where_it_takes_place():
+    evs = run_with_people(
+        "Climate\n\nThe United Arab Emirates will host COP28 in 2023. Egypt will host the next water conference in "
+        "2024, officials said.",
+        dt.date(2022, 11, 25),
+    )
+    assert sorted((e.name, e.location) for e in evs) == [
+        ("COP28 in United Arab Emirates", "United Arab Emirates"),
+        ("next conference in Egypt (2024)", "Egypt"),
+    ]

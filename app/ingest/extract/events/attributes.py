@@ -268,6 +268,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             hit = gazetteer.lookup_city(subj[0].text) if subj[0].ent_type_ == "GPE" else None
             if hit and not mm.city and not mm.country_code:
                 mm.city, mm.country_code = hit[0], hit[1].code  # the host city: "Cairo would host a meeting"
+            elif not mm.city and not mm.country_code and (host := _named_country(text[a:b])) is not None:
+                mm.country_code = host  # the host country: "The United Arab Emirates will host COP28"
     if tok is not None and tok.pos_ == "VERB" and lemma_of(tok) == "host":
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj:
@@ -653,3 +655,10 @@ def _np_phrase(tok, keep_all: bool = False) -> str:
         if keep_all or t.pos_ == "PROPN" or "-" in t.text or t.lower_ in KEEP_MOD or t.ent_type_ in ("GPE", "NORP"):
             words.append(t.text)
     return " ".join([*words, tok.text if keep_all else tok.lower_])
+
+
+def _named_country(span: str) -> str | None:
+    """The country a subject names outright ("Egypt", "the United Arab Emirates"), not a demonym,
+    a capital or a person of that country."""
+    place = gazetteer.lookup(re.sub(r"^the\s+", "", span.strip(), flags=re.I))
+    return place.code if place is not None and place.kind == "country" and place.how in ("name", "alias") else None

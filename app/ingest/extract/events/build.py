@@ -95,8 +95,9 @@ def to_record(
     if s.phrase and s.phrase.split()[-1] in ("meeting", "meetings") and typ == "summit":
         s.phrase = s.phrase.rsplit(" ", 1)[0] + " summit" if " " in s.phrase else "summit"
     name = s.official or _describe(s, typ, codes, city, country, persons)
-    if s.official and len(s.official.split()) == 1 and city and city not in s.official:
-        name = f"{s.official} in {city}"  # "COP27" alone says which, not where: "COP27 in Sharm el-Sheikh"
+    if s.official and len(s.official.split()) == 1 and (where := city or (country and country.name)):
+        # "COP27" alone says which, not where: "COP27 in Sharm el-Sheikh", "COP28 in the United Arab Emirates"
+        name = f"{s.official} in {where}" if where not in s.official else name
     if not s.official:  # an official name stays as it is ("U.S.-Africa Leaders Summit")
         name = _with_period(name, s.date, ctx.published)
     rec = EventRecord(

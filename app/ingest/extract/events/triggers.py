@@ -351,7 +351,9 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         ):
             typ, verb = "meeting", True  # "the four leaders last sat down together in Milan"
         elif lemma in ("speak", "talk") and any(
-            c.dep_ == "prep" and c.lower_ in ("with", "to", "by") and prep_actor(c, persons) for c in tok.children
+            # "spoke by telephone with X": the parser may label that "by" an agent
+            c.dep_ in ("prep", "agent") and c.lower_ in ("with", "to", "by") and prep_actor(c, persons)
+            for c in tok.children
         ):
             # "spoke today with X at the G7", "spoke with X in Paris": face to face, unless by phone
             typ, verb = ("meeting" if _spoke_in_person(tok) else "call"), True
@@ -362,8 +364,10 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         elif (
             lemma == "host"
             and has_actor_arg(tok, persons)
-            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TYPES for c in tok.children)
-        ):  # "Cairo would host a meeting": the noun is the mention, the subject its host
+            and not any(
+                c.dep_ == "dobj" and (c.lower_ in NOUN_TYPES or _COP_RE.fullmatch(c.text)) for c in tok.children
+            )
+        ):  # "Cairo would host a meeting", "Egypt will host COP27": the noun is the mention, the subject its host
             typ, verb = "meeting", True
         elif (
             lemma in _CALL_VERBS
