@@ -162,3 +162,23 @@ def test_a_month_one_agrees_to_meet_in_lies_ahead():
     doc = nlp.parse(text)
     found = find_dates(text, dt.date(2025, 1, 17), tense=lambda o: tense_at(doc, o))
     assert [(d.text, d.date) for d in found] == [("August", dt.date(2025, 8, 1))]
+
+
+def test_a_day_told_from_the_day_before_it():
+    def told(text: str) -> list[tuple[str, dt.date | None]]:
+        return [(d.text, d.date) for d in find_dates(text, THU)]
+
+    assert told("Ana met Ben on Tuesday and held a call with Cai the same day.") == [
+        ("Tuesday", dt.date(2025, 3, 25)),
+        ("the same day", dt.date(2025, 3, 25)),
+    ]
+    assert told("She saw Ben in Rome on 28 February and Cai in Oslo two days later.")[1] == (
+        "two days later",
+        dt.date(2025, 3, 2),  # across the month's end
+    )
+    assert told("The talks ended on March 3. The next day the delegations flew home.")[1][1] == dt.date(2025, 3, 4)
+    assert told("A week earlier, on March 20, the envoys had met.") == [("March 20", dt.date(2025, 3, 20))]
+    # nothing to count from, or too far back to trust
+    assert told("Two days later the ministers met again.") == []
+    far = "They met on March 3. " + "The agenda was long and the mood was tense. " * 8 + "The next day they left."
+    assert told(far) == [("March 3", dt.date(2025, 3, 3))]

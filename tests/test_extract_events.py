@@ -1372,3 +1372,15 @@ def test_a_country_that_hosts_a_gathering_is_where_it_takes_place():
         ("COP28 in United Arab Emirates", "United Arab Emirates"),
         ("next conference in Egypt (2024)", "Egypt"),
     ]
+
+
+def test_ones_first_call_held_is_told_not_pointed_back_to():
+    evs = run_with_people(
+        "Truce\n\nPresident Omar Haddad of Egypt sent envoys to Gaza. Joe Biden spoke to Netanyahu on Thursday for "
+        "the sixth time, and held his first phone call as president with Haddad the same day.",
+        dt.date(2021, 5, 21),
+    )
+    assert sorted((e.name, e.date) for e in evs) == [
+        ("Biden-Haddad phone call", dt.date(2021, 5, 20)),
+        ("Biden-Netanyahu phone call", dt.date(2021, 5, 20)),
+    ]

@@ -11,6 +11,8 @@ expressions and resolves each to a :class:`DateMention`:
 * coarse spans kept with their precision (no day): "this week", "next week" (``week``),
   "in November 2022", "last month" (``month``)
 * "three days before/after <date>" shifts the date that follows
+* "the same day", "the next day", "two days later" count from the last day told before them
+  (within a few sentences; with none, they are left unresolved)
 
 No I/O, no spaCy needed (``tense_at`` is an optional helper for a parsed Doc). Never raises.
 """
@@ -364,9 +366,42 @@ def find_dates(
                 dm = _apply_shift(text, dm)
                 taken.append((dm.start, dm.end))
                 out.append(DateMention(dm.start + offset, dm.end + offset, dm.text, dm.date, dm.end_date, dm.precision))
+        out.sort(key=lambda d: d.start)
+        out = _with_chained_days(text, out, offset)
     except (ValueError, OverflowError, KeyError, IndexError):
         pass
     out.sort(key=lambda d: d.start)
+    return out
+
+
+# "the same day", "the next day", "two days later": a day told from the day told just before
+_CHAINED_RE = re.compile(
+    r"\b(?:(?:that\s+|the\s+)(same)\s+day|the\s+(next|following)\s+day"
+    r"|(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+(later|earlier))\b",
+    re.I,
+)
+_CHAIN_REACH = 300  # characters back to the day a chained one counts from
+
+
+def _with_chained_days(text: str, found: list[DateMention], offset: int) -> list[DateMention]:
+    out = list(found)
+    for m in _CHAINED_RE.finditer(text):
+        s, e = m.start() + offset, m.end() + offset
+        if any(d.start < e and s < d.end for d in found):
+            continue
+        anchor = next((d for d in reversed(found) if d.end <= s and d.precision == "day" and d.date), None)
+        if anchor is None or s - anchor.end > _CHAIN_REACH or anchor.date is None:
+            continue
+        if m.group(1):
+            days = 0
+        elif m.group(2):
+            days = 1
+        else:
+            w = m.group(3).lower()
+            n = int(w) if w.isdigit() else NUMBERS.get(w, 1)
+            days = n * (7 if m.group(4).lower().startswith("week") else 1)
+            days = -days if m.group(5).lower() == "earlier" else days
+        out.append(DateMention(s, e, m.group(0), anchor.date + dt.timedelta(days=days), None, "day"))
     return out
 
 

@@ -461,6 +461,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             bool(dets)
             and dets[0] in ("the", "this", "that", "its", "their", "his", "her")
             and not _specific(tok)  # "the 18th summit of SAARC" names one, it does not point back
+            and not _first_held(tok)
         )
         specific = bool(
             mm.city or mm.country_code or mm.venue or (mm.date and mm.date.precision in ("day", "week", "month"))
@@ -531,6 +532,17 @@ def _next_one(tok) -> bool:
     if not mods and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
         mods = [c for c in tok.head.head.children if c.dep_ in ("amod", "det") and c.lower_ in _NEXT]
     return bool(mods)
+
+
+def _first_held(tok) -> bool:
+    """ "held his first phone call as president with X", "had their first meeting": one's first of a
+    kind, held, is told for the first time, not pointed back to."""
+    return (
+        tok.dep_ == "dobj"
+        and lemma_of(tok.head) in ("hold", "have")
+        and any(c.dep_ == "poss" for c in tok.children)
+        and any(c.dep_ == "amod" and c.lower_ == "first" for c in tok.children)
+    )
 
 
 def _specific(tok) -> bool:
