@@ -68,3 +68,16 @@ def test_combining_forms_count_only_inside_a_compound():
     assert [p.code for p in gazetteer.split_compound("Indo-Pakistani")] == ["IN", "PK"]
     assert gazetteer.split_compound("Indo-Pacific") == []
     assert gazetteer.lookup("Franco") is None and gazetteer.lookup("Indo") is None
+
+
+def test_a_body_named_after_another_name_is_that_ones_own():
+    from app.ingest.extract.actors import places_in
+
+    assert places_in("The African Union Peace and Security Council met") == ["AFRICAN_UNION"]
+    assert places_in("Russia's Security Council met") == ["RU"]
+    assert places_in("The National Security Council met") == []
+    assert places_in("the African Union Commission said") == ["AFRICAN_UNION"]
+    # the UN's own council, named alone or after the UN
+    assert places_in("The Security Council voted") == ["UNSC"]
+    assert "UNSC" in places_in("The U.N. Security Council voted")
+    assert "UNSC" in places_in("The United Nations Security Council voted")

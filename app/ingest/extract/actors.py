@@ -7,6 +7,7 @@ light fallback reads PERSON entities and "President X of Country" / "France's Pr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.ingest.extract import gazetteer
@@ -113,8 +114,7 @@ def short_name(code: str) -> str:
 def places_in(text: str) -> list[str]:
     """Country/organisation codes named in a short text (names, demonyms, compounds)."""
     out: list[str] = []
-    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’]*)*", text):
-        chunk = m.group(0)
+    for _, chunk in _name_chunks(text):
         codes = _codes_for(chunk)
         for c in codes:
             if c not in out:
@@ -122,12 +122,32 @@ def places_in(text: str) -> list[str]:
     return out
 
 
+_NAME_CHUNK = re.compile(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’]*)*")
+
+
+def _name_chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of capitalised words, each with its offset."""
+    for m in _NAME_CHUNK.finditer(text):
+        if m.group(0).lower() in _BODY_WORDS and re.search(r"[A-Z][\w'’]*\s+and\s+$", text[: m.start()]):
+            continue  # "the Peace and Security Council": the rest of another body's name
+        yield m.start(), m.group(0)
+
+
 # regions named like a demonym: "South American leaders" are not American (United States) ones
 _REGIONS = re.compile(r"\b(?:South|Latin|Central|North|Pan)[- ]Americans?\b")
 
 
-# a word the gazetteer reads alone as one body ("the Commission", "the Alliance") that ends other names too
-_BODY_WORDS = frozenset({"commission", "alliance"})
+# names a body shares with others when another name comes before them: "the Foreign Affairs
+# Commission", "the Atlantic Alliance", "the National Security Council", "Russia's Security Council"
+_BODY_WORDS = frozenset({"commission", "alliance", "security council"})
+
+
+def _another_bodys(words: list[str], i: int) -> bool:
+    """The generic body name at ``words[i]`` follows another name, so it is that one's body."""
+    if i == 0 or not words[i - 1][:1].isupper() or words[i - 1].lower() == "the":
+        return False
+    before = gazetteer.lookup(re.sub(r"[’']s$", "", words[i - 1]))
+    return before is None or before.code != "UN"  # "U.N. Security Council" is the UN's
 
 
 def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
@@ -151,10 +171,15 @@ def _codes_for(chunk: str, capitals: bool = False) -> list[str]:
         for i in range(0, len(words) - n + 1):
             sub = " ".join(words[i : i + n])
             p = gazetteer.lookup(sub)
-            if n == 1 and i > 0 and sub.lower() in _BODY_WORDS and words[i - 1][:1].isupper():
+            if sub.lower() in _BODY_WORDS and _another_bodys(words, i):
                 continue  # "the Foreign Affairs Commission", "the Atlantic Alliance": another body's name
             if p is not None and p.how != "capital" and sub.lower() not in _TITLE_WORDS:
-                rest = words[:i] + words[i + n :]
+                after = words[i + n :]
+                for k in (2, 1):  # "Russia's Security Council": Russia's own body, not the UN's
+                    if p.code != "UN" and " ".join(after[:k]).lower() in _BODY_WORDS:
+                        after = after[k:]
+                        break
+                rest = words[:i] + after
                 return [p.code, *_codes_for(" ".join(rest), capitals)] if rest else [p.code]
     return []
 
@@ -272,9 +297,9 @@ def codes_in_span(ctx: DocContext, persons: list[Person], start: int, end: int, 
     """Countries/organisations in [start, end): named ones first, then people's countries, in order."""
     items: list[tuple[int, str]] = []
     text = ctx.text[start:end]
-    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’]*)*", text):
-        for c in _codes_for(m.group(0), capitals):
-            items.append((start + m.start(), c))
+    for at, chunk in _name_chunks(text):
+        for c in _codes_for(chunk, capitals):
+            items.append((start + at, c))
     for p in persons:
         for a, _ in p.mentions:
             if start <= a < end and p.code:
