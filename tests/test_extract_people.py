@@ -338,3 +338,18 @@ def test_a_title_word_opening_the_name_of_a_body_or_a_dam_makes_no_person():
     )
     people, _ = find_people(ctx)
     assert {p.name for p in people} == {"Anna Berg"}
+
+
+def test_a_country_told_around_a_plain_word_or_a_second_title():
+    people, _ = find_people(
+        make_ctx(
+            "Norway's new prime minister, Kari Lund, backed the idea. \"We are close,\" Japan's chief negotiator, "
+            "Vice Foreign Minister Ken Sato, told reporters. The French president, Prime Minister Ana Silva of "
+            "Portugal and others came. Tom Reed met his Tuvaluan counterpart, Pita Taufa, in Suva."
+        )
+    )
+    countries = {p.name: p.country for p in people}
+    assert countries["Kari Lund"] == "Norway"
+    assert countries["Ken Sato"] == "Japan"
+    assert countries["Ana Silva"] == "Portugal"  # her own "of Portugal", not the description before her
+    assert countries["Pita Taufa"] == "Tuvalu"

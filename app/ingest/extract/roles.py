@@ -27,6 +27,8 @@ _POSS = {"'s", "’s", "'", "’"}
 _DETS = {"the", "a", "an", "his", "her"}
 _WRAPPERS = {"majesty", "highness", "excellency", "royal"}
 _MAX_CTX = 10
+# plain words inside a description: "Italy's new prime minister", "China's chief negotiator"
+_ROLE_MODIFIERS = frozenset({"new", "chief", "top", "acting", "interim", "outgoing", "incoming", "newly", "senior"})
 
 
 @dataclass
@@ -53,6 +55,7 @@ def _ctx_word(tok: Token) -> bool:
         or low in _DETS
         or low in _WRAPPERS
         or low in {"-", "–"}
+        or low in _ROLE_MODIFIERS
         or (_cap(tok) and tok.pos_ in {"PROPN", "ADJ", "NOUN"})
     )
 
@@ -214,6 +217,11 @@ def role_of(doc: Doc, start: int, end: int, names: set[int] | None = None) -> Ro
                 info.role = app.role
                 info.gender = info.gender or app.gender
             info.titled = True
+    t0 = info.title_start
+    if info.place is None and t0 is not None and t0 - 1 > sent.start and doc[t0 - 1].text == ",":
+        before = _parse_run(_left_run(doc, t0 - 1, sent.start, names))
+        if before.role is not None and before.place is not None:
+            info.place = before.place  # "China's chief negotiator, Vice Foreign Minister Wu Dawei"
     if info.place is None:
         info.place = _counterpart_place(doc, start, sent.start)
     if info.place is None and info.role:
