@@ -353,3 +353,26 @@ def test_a_country_told_around_a_plain_word_or_a_second_title():
     assert countries["Ken Sato"] == "Japan"
     assert countries["Ana Silva"] == "Portugal"  # her own "of Portugal", not the description before her
     assert countries["Pita Taufa"] == "Tuvalu"
+
+
+def test_a_lone_word_without_title_or_part_is_no_person_but_one_who_speaks_is():
+    from app.ingest.extract import extract
+
+    ctx = make_ctx(
+        "Farmers near Fukushima protested on Monday. Merkel said the plan was sound. "
+        "Officials in Tigray declined to comment."
+    )
+    names = {p.name for p in extract(ctx).people}
+    assert "Merkel" in names  # she speaks
+    assert not names & {"Fukushima", "Tigray"}
+
+
+def test_an_editors_insertion_gives_the_title_and_the_person_is_the_name_after_it():
+    people, _ = find_people(
+        make_ctx(
+            '"Now, (Russia\'s President Viktor) Orlov needs to show he is serious," she said. '
+            '"We told [Prime Minister Avi] Levin that," he said.'
+        )
+    )
+    by_name = {p.name: (p.role, p.country) for p in people}
+    assert by_name == {"Orlov": ("President", "Russia"), "Levin": ("Prime Minister", None)}

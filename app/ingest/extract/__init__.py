@@ -21,7 +21,7 @@ from pathlib import Path
 from app.ingest import nlp
 from app.ingest.extract import agreements, events, people, statements, world_cities
 from app.ingest.extract.context import DocContext
-from app.ingest.extract.records import Extraction
+from app.ingest.extract.records import AgreementRecord, EventRecord, Extraction, PersonRecord, StatementRecord
 
 
 def _rules_digest() -> str:
@@ -57,8 +57,24 @@ def extract(ctx: DocContext) -> Extraction:
     events.link_to_events(ctx, found_events, found_statements, found_agreements)
     return Extraction(
         events=found_events,
-        people=found_people,
+        people=_with_a_part(found_people, found_statements, found_events, found_agreements),
         statements=found_statements,
         agreements=found_agreements,
         mentions=mentions,
     )
+
+
+def _with_a_part(
+    found: list[PersonRecord],
+    said: list[StatementRecord],
+    held: list[EventRecord],
+    agreed: list[AgreementRecord],
+) -> list[PersonRecord]:
+    """A lone word the tagger took for a name, with no title, no country and no other form
+    ("Fukushima", "Tigray", "Background"), is a person only when the story gives it a part: it
+    speaks, meets or agrees."""
+    refs = [s.speaker for s in said]
+    refs += [r for e in held for r in (*e.people, *e.convenors, *e.participants)]
+    refs += [r for a in agreed for r in a.parties]
+    acting = {r.name for r in refs if r.kind == "person"}
+    return [p for p in found if len(p.name.split()) > 1 or p.role or p.country_code or p.aliases or p.name in acting]

@@ -260,6 +260,15 @@ def find_name_spans(
         taken.update(range(start, end))
         out.append(NameSpan(start, end, titled))
 
+    for i in range(1, len(tokens) - 1):
+        # "(Russia's President Vladimir) Putin", "[Prime Minister Benjamin] Netanyahu": an editor's
+        # insertion in a quotation; the person is the name after it, the words inside are its title
+        if tokens[i].text in (")", "]") and _is_name_word(tokens[i + 1]):
+            opening = "(" if tokens[i].text == ")" else "["
+            k = next((k for k in range(i - 1, max(0, i - 10), -1) if tokens[k].text == opening), None)
+            if k is not None and any(t.text.lower() in TITLE_HEADS for t in tokens[k + 1 : i]):
+                taken.update(range(k, i + 1))
+                add(i + 1, name_run(doc, i + 1), True)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue

@@ -156,6 +156,22 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
     return toks
 
 
+def _bracketed(doc: Doc, close: int, sent_start: int) -> RoleInfo | None:
+    """ "(Russia's President Vladimir) Putin", "[Prime Minister Benjamin] Netanyahu": an editor's
+    insertion in a quotation, the title and given name the speaker left out."""
+    opening = "(" if doc[close].text == ")" else "["
+    k = close - 1
+    while k > max(sent_start, close - _MAX_CTX) and doc[k].text != opening:
+        k -= 1
+    if doc[k].text != opening:
+        return None
+    toks = list(doc[k + 1 : close])
+    while toks and _cap(toks[-1]) and toks[-1].pos_ == "PROPN" and not is_title_word(toks[-1].text.lower()):
+        toks = toks[:-1]  # the given name
+    info = _parse_run(toks) if toks and all(_ctx_word(t) for t in toks) else None
+    return info if info is not None and info.role is not None else None
+
+
 def _title_to(doc: Doc, k: int, sent_start: int, right: list[Token]) -> bool:
     """ "to" inside a title: a capitalised title word before it and a capitalised word after it
     ("Special Assistant to the President", "Ambassador to the United Nations")."""
@@ -201,6 +217,8 @@ def role_of(doc: Doc, start: int, end: int, names: set[int] | None = None) -> Ro
     names = names or set()
     sent = doc[start].sent
     info = _parse_run(_left_run(doc, start, sent.start, names))
+    if info.role is None and start - 1 > sent.start and doc[start - 1].text in (")", "]"):
+        info = _bracketed(doc, start - 1, sent.start) or info
     if info.role is None and start - 1 > sent.start and doc[start - 1].text == ",":
         left = _parse_run(_left_run(doc, start - 1, sent.start, names))
         if left.role is not None:
