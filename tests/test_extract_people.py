@@ -376,3 +376,13 @@ def test_an_editors_insertion_gives_the_title_and_the_person_is_the_name_after_i
     )
     by_name = {p.name: (p.role, p.country) for p in people}
     assert by_name == {"Orlov": ("President", "Russia"), "Levin": ("Prime Minister", None)}
+
+
+def test_a_news_agency_and_a_state_councillor_are_no_people():
+    people, _ = find_people(
+        make_ctx(
+            "Over talks with State Councillor and Foreign Minister Li Wen, Ana Berg pressed her case, "
+            "Li said in remarks carried by the official Xinhua news agency."
+        )
+    )
+    assert {p.name for p in people} == {"Li Wen", "Ana Berg"}

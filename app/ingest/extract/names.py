@@ -24,6 +24,7 @@ from app.ingest.extract.titles import (
 
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)?$")
 _WORD = re.compile(r"^[A-Z\u00C0-\u024F][\w'’\-\u00C0-\u024F]*$")
+_OUTLET_NOUNS = frozenset({"news", "agency", "newspaper", "broadcaster", "television", "tv", "radio", "newswire"})
 _MEDIA_MARKERS = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by")
 _MAX_NAME = 6
 
@@ -172,6 +173,8 @@ def _is_media(doc: Doc, start: int, end: int) -> bool:
     after = list(doc[end + 1 : hi]) if end < len(doc) and doc[end].text == "," else []
     if any(t.text.lower() in MEDIA_ROLES and t.pos_ in {"NOUN", "PROPN"} for t in before + after):
         return True
+    if end < len(doc) and doc[end].text.lower() in _OUTLET_NOUNS:
+        return True  # "the official Xinhua news agency", "the Yonhap agency": an outlet, no person
     sent = doc[start].sent.text.lower()
     return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
 

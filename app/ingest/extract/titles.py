@@ -63,6 +63,8 @@ TITLE_HEADS: frozenset[str] = frozenset(
         "advisor",
         "counselor",
         "counsellor",
+        "councillor",
+        "councilor",
         "attaché",
         "consul",
         "deputy",
