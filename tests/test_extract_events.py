@@ -1384,3 +1384,15 @@ def test_ones_first_call_held_is_told_not_pointed_back_to():
         ("Biden-Haddad phone call", dt.date(2021, 5, 20)),
         ("Biden-Netanyahu phone call", dt.date(2021, 5, 20)),
     ]
+
+
+def test_where_the_swap_took_place_corrects_the_datelines_default():
+    evs = run_with_people(
+        "Swap\n\nWASHINGTON (AP) - Freedonia released a jailed American athlete on Thursday in a prisoner exchange "
+        "that saw the United States free a Freedonian arms dealer. The swap took place at an airport in Abu Dhabi, "
+        "officials said.",
+        dt.date(2022, 12, 8),
+    )
+    assert [(e.type, e.location, e.date) for e in evs] == [
+        ("other", "Abu Dhabi, United Arab Emirates", dt.date(2022, 12, 8))
+    ]

@@ -92,6 +92,18 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                     if found is not None:
                         mm.city, mm.country_code = found
                         continue
+                if g.pos_ == "NOUN" and g.text.islower() and not mm.city and t is not tok and _took_place(tok):
+                    # "took place at an airport in Abu Dhabi": the town the building is in
+                    g = next(
+                        (
+                            w
+                            for p in g.children
+                            if p.dep_ == "prep" and p.lower_ == "in"
+                            for w in p.children
+                            if w.dep_ == "pobj" and w.ent_type_ == "GPE"
+                        ),
+                        g,
+                    )
                 read_place(ctx, mm, g)
     # "summit in Paris" where the parser attaches "in" to the noun's noun
     if anchor is not None and not mm.city and not mm.country_code:
@@ -662,3 +674,8 @@ def _named_country(span: str) -> str | None:
     a capital or a person of that country."""
     place = gazetteer.lookup(re.sub(r"^the\s+", "", span.strip(), flags=re.I))
     return place.code if place is not None and place.kind == "country" and place.how in ("name", "alias") else None
+
+
+def _took_place(tok) -> bool:
+    """ "The swap took place at an airport in Abu Dhabi": the noun is what happened there."""
+    return tok is not None and tok.dep_ == "nsubj" and lemma_of(tok.head) in ("take", "happen", "occur")

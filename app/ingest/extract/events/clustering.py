@@ -95,6 +95,9 @@ def _conflict(a: Mention, b: Mention) -> bool:
             and (x.date.day.year != y.date.date.year)
         ):
             return True  # "next year's summit" is not this week's
+    told = b if a.dateline_place else a
+    if a.dateline_place != b.dateline_place and told.anaphoric and a.type == b.type:
+        return False  # "The swap took place in Abu Dhabi": the text corrects the dateline's default
     if a.city and b.city and a.city != b.city:
         return True
     if a.venue and b.venue and a.venue.lower() not in b.venue.lower() and b.venue.lower() not in a.venue.lower():
@@ -233,7 +236,9 @@ def absorb(s: Mention, m: Mention) -> None:
     s.official = s.official or m.official
     if m.date and (s.date is None or (m.date.day and not s.date.day) or (s.date.day and _within(m.date, s.date))):
         s.date = m.date
-    if m.city and not s.city:
+    if s.dateline_place and (m.city or m.country_code) and not m.dateline_place:
+        s.city, s.country_code, s.dateline_place = m.city, m.country_code, False  # told, not defaulted
+    elif m.city and not s.city:
         s.city, s.country_code = m.city, m.country_code or s.country_code
     elif m.country_code and not s.country_code:
         s.country_code = m.country_code

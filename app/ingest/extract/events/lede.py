@@ -122,7 +122,7 @@ def lede_defaults(
         # the story's first event, told in its opening sentences, happened where the dateline says
         first = is_first and m.sent_start in opening and not m.country_code and not host_event
         if here or ((in_lede or first) and recent):
-            m.city, m.country_code = city, code
+            m.city, m.country_code, m.dateline_place = city, code, True
             m.strong = m.strong or (in_lede and not m.anaphoric) or (first and bool(m.codes or m.persons))
 
 
@@ -169,6 +169,6 @@ def _headline_event(
     head.strong, head.anaphoric = True, False
     if not (head.city or head.country_code):
         if city or code:
-            head.city, head.country_code = city, code
+            head.city, head.country_code, head.dateline_place = city, code, True
         elif (found := described_city(ctx.text[lede.start_char : lede.end_char])) is not None:
             head.city, head.country_code = found

@@ -100,6 +100,7 @@ class Mention:
     anaphoric: bool = False
     collective: bool = False
     inherited_place: bool = False  # the place of the event on whose margins this one took place
+    dateline_place: bool = False  # the place is the dateline's, a default the text may correct
     sideline: bool = False  # "on the sidelines of the summit, X and Y held talks": a side event of its own
     from_title: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)

@@ -330,6 +330,15 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "prisoner" for c in tok.children)
     ):
         typ = "other"  # "carried out their largest prisoner exchange on Thursday"
+    elif (
+        tok.pos_ == "NOUN"
+        and low in ("exchange", "swap")
+        and tok.dep_ == "nsubj"
+        and lemma_of(tok.head) in ("take", "happen", "occur")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        and re.search(r"\bprisoner (?:exchange|swap)|\bswap\b", ctx.text[: tok.idx], re.I)
+    ):
+        typ = "other"  # "The swap took place at an airport in Abu Dhabi": the exchange told before
     elif tok.pos_ == "NOUN" and low in NATIONWIDE:
         typ = "other"  # "must still approve the accord in a plebiscite on Sunday"
     elif tok.pos_ == "NOUN" and low == "round" and any(c.lower_ in _ROUND_MODS for c in tok.children):
