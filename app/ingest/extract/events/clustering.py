@@ -236,7 +236,7 @@ def absorb(s: Mention, m: Mention) -> None:
     s.official = s.official or m.official
     if m.date and (s.date is None or (m.date.day and not s.date.day) or (s.date.day and _within(m.date, s.date))):
         s.date = m.date
-    if s.dateline_place and (m.city or m.country_code) and not m.dateline_place:
+    if s.dateline_place and not m.dateline_place and (m.city or (m.country_code and m.country_code != s.country_code)):
         s.city, s.country_code, s.dateline_place = m.city, m.country_code, False  # told, not defaulted
     elif m.city and not s.city:
         s.city, s.country_code = m.city, m.country_code or s.country_code
