@@ -728,3 +728,21 @@ def test_offering_a_verdict_or_a_chance_is_no_proposal():
 def test_saying_a_deal_will_not_be_renegotiated_is_a_rejection():
     found = run("Climate\n\nChile will not renegotiate the Santiago accord, the minister said.")
     assert [(a.status, [p.name for p in a.parties]) for a in found] == [("rejected", ["Chile"])]
+
+
+def test_relations_made_a_proposal_tabled_and_an_inquiry_called_for():
+    found = run_titled(
+        "Ties",
+        "Laos and Chile established diplomatic relations on Sunday. Peru restored ties with Quito in December. "
+        'Ottawa had put a "substantial proposal" on the table, officials said. Canberra called for an independent '
+        "inquiry into the crash. Relations were restored in 2015, before the war. Oslo will restore ties soon. "
+        "Ghana and Togo agreed on Tuesday to restore diplomatic relations, ending a rift that began in May.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "Laos and Chile established diplomatic relations on Sunday"),
+        ("agreed", "Peru restored ties with Quito in December"),
+        ("proposed", 'Ottawa had put a "substantial proposal" on the table'),
+        ("proposed", "Canberra called for an independent inquiry into the crash"),
+        ("announced", "Oslo will restore ties soon"),  # a plan, not yet made
+        ("agreed", "Ghana and Togo agreed on Tuesday to restore diplomatic relations"),
+    ]

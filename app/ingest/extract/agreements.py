@@ -174,7 +174,7 @@ _SCHEDULED_BODIES = frozenset(
 _TRIM_AT = re.compile(
     r",\s+(?:in parallel with|particularly|such as|which|while|"
     # a comment on the outcome's consequence: ", raising cautious hopes of ..."
-    r"raising|prompting|sparking|paving the way|marking|bringing|capping|drawing)\b"
+    r"raising|prompting|sparking|paving the way|marking|bringing|capping|drawing|ending)\b"
 )
 
 
@@ -267,8 +267,45 @@ def _with_list_items(
 
 _STEPS = frozenset(
     {"ceasefire", "truce", "negotiations", "talks", "dialogue", "lifting", "release", "resumption",
-     "withdrawal", "exchange", "referendum", "elections", "election", "summit", "conference"}
+     "withdrawal", "exchange", "referendum", "elections", "election", "summit", "conference", "inquiry",
+     "investigation", "moratorium"}
 )  # fmt: skip
+
+
+# "established diplomatic relations", "restored ties with Beijing": relations made, agreed by both
+_TIES_MADE = frozenset({"establish", "restore", "normalise", "normalize", "re-establish", "reestablish", "resume"})
+
+
+def _ties_made(tok) -> bool:
+    if _lemma(tok) not in _TIES_MADE or tok.pos_ != "VERB" or _negated(tok) or _in_question(tok):
+        return False
+    if tok.tag_ != "VBD" and not (
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+    ):
+        return False  # "agreed to restore relations" is the agreement; "will restore" a plan
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "since", "before") for c in tok.children):
+        return False
+    subj = _subject(tok)
+    return (
+        subj is not None
+        and (subj.ent_type_ in ("GPE", "ORG", "NORP") or subj.pos_ == "PROPN")
+        and any(c.dep_ == "dobj" and _lemma(c) in ("relation", "tie") for c in tok.children)
+    )
+
+
+def _proposal_tabled(tok) -> bool:
+    """ "put a substantial proposal on the table", "put forward a plan": a proposal made."""
+    return (
+        _lemma(tok) == "put"
+        and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and not _negated(tok)
+        and any(c.dep_ == "dobj" and _lemma(c) in ("proposal", "offer", "plan", "initiative") for c in tok.children)
+        and any(
+            (c.dep_ == "prt" and c.lower_ == "forward")
+            or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "table" for g in c.children))
+            for c in tok.children
+        )
+    )
 
 
 def _in_force(tok) -> bool:
@@ -890,6 +927,10 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
                 or is_title_head(subj.lemma_)
             ):
                 return "announced", be  # "Biden is due to travel to Sydney in May"
+        if _ties_made(tok):
+            return "agreed", tok  # "Honduras and China established diplomatic relations on Sunday"
+        if _proposal_tabled(tok):
+            return "proposed", tok  # "Washington had put a substantial proposal on the table"
         if _measure_taken(tok):
             return "announced", tok  # "The leaders ordered the closure of land and air borders with Niger"
         if _joint_future(tok):
