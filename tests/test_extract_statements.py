@@ -482,3 +482,17 @@ def test_he_after_an_unnamed_spokesman_is_that_spokesman():
         '"We do not trust them," he said.'
     )
     assert _find(sts, "do not trust").speaker.name == "spokesman for the Northern Front"
+
+
+def test_what_a_named_speaker_told_stays_theirs_when_a_ministry_relays_it():
+    sts = _run(
+        "President Lin Bo spoke with President Ana Kos. Lin told Kos that mutual respect for sovereignty was "
+        "the political foundation of relations, the foreign ministry said. Kos says he raised the grain "
+        "corridor with Lin. The council called for an immediate ceasefire, the commission said."
+    )
+    by_text = {s.text: s.speaker.name for s in sts}
+    assert by_text["mutual respect for sovereignty was the political foundation of relations"] == "Lin Bo"
+    assert by_text["he raised the grain corridor with Lin"] == "Ana Kos"  # the verb inside is not a statement
+    # a body's call relayed by another body stays the relaying body's report
+    assert any(t.startswith("The council called for") for t in by_text)
+    assert len(sts) == 3

@@ -54,6 +54,13 @@ class _Cue:
     actor: Actor
 
 
+def _told_by_name(verb: Token) -> bool:
+    """ "Xi told Zelenskiy that ...", "Kinshasa accuses Kigali of ...": a finite report by a named
+    speaker (not "the council called for", not "plans to raise")."""
+    subj = subject_of(verb)
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and subj is not None and subj.pos_ == "PROPN"
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")
@@ -205,10 +212,16 @@ class _Finder:
                 end = cited.start()
             if end - start < 3:
                 continue
-            out.append((_record(self.doc, self.text, cue.actor, start, end, False, cue.verb), cue.verb.idx))
+            out.append((_record(self.doc, self.text, cue.actor, start, end, False, cue.verb), cue.verb))
         # "Luxon says he raised human rights with Li": what was said, not a second statement of the
-        # reporting verb inside it
-        return [r for r, at in out if not any(o is not r and o.start <= at < o.end for o, _ in out)]
+        # reporting verb inside it; but "Xi told Zelenskiy that ..., the foreign ministry said": the
+        # ministry only tells what Xi said, so the statement is Xi's
+        dropped: set[int] = set()
+        for n, (_, verb) in enumerate(out):
+            for m, (o, o_verb) in enumerate(out):
+                if m != n and o.start <= verb.idx < o.end:
+                    dropped.add(m if o_verb.idx >= o.end and _told_by_name(verb) else n)
+        return [r for n, (r, _) in enumerate(out) if n not in dropped]
 
     def according_to(self, cues: list[_Cue]) -> list[StatementRecord]:
         out = []
