@@ -496,3 +496,11 @@ def test_what_a_named_speaker_told_stays_theirs_when_a_ministry_relays_it():
     # a body's call relayed by another body stays the relaying body's report
     assert any(t.startswith("The council called for") for t in by_text)
     assert len(sts) == 3
+
+
+def test_a_name_inside_the_quote_is_not_who_he_is():
+    sts = _run(
+        'In Lima, spokesman Tomas Ruiz said Peru welcomed the call. "It is good," Ruiz told reporters.\n'
+        '"We have long wanted President Ola Berg to talk to President Ivan Mraz," he said, "and to listen."'
+    )
+    assert {s.speaker.name for s in sts} == {"Tomas Ruiz"}

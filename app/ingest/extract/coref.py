@@ -9,6 +9,7 @@ the most recent compatible subject: "he said" after "A met B" is A.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Literal
 
@@ -210,6 +211,8 @@ class Resolver:
         # "A spokesman for X told AFP ... '...,' he said": an unnamed person who spoke, until a named
         # person is told again
         self.unnamed_speaker: Actor = _NONE
+        # tokens inside quotation marks: a name a speaker says is not the one the story moves on to
+        self.quoted: Container[int] = ()
 
     # -- classification -------------------------------------------------------------
     def phrase(self, head: Token) -> list[Token]:
@@ -438,7 +441,7 @@ class Resolver:
             # this paragraph names, though not as a subject; the last subject is not in the paragraph
             text = self.doc.text
             para = text.rfind("\n", 0, self.doc[at].idx) + 1
-            here = [(i, p) for i, p in self.mention_at if i < at and self.doc[i].idx >= para]
+            here = [(i, p) for i, p in self.mention_at if i < at and self.doc[i].idx >= para and i not in self.quoted]
             if here and all(p is not last for _, p in here):
                 i, p = here[-1]
                 if self.genders.get(p.name) in (None, gender):

@@ -174,6 +174,7 @@ class _Finder:
         self.quotes = find_quotes(self.text)
         self.in_quote = _quote_token_map(self.tokens, self.quotes)
         self.resolver = Resolver(ctx, people)
+        self.resolver.quoted = self.in_quote
         self.actors = _walk_subjects(self.tokens, self.resolver, self.in_quote)
         self.para = _paragraph_starts(self.text)
         self.people = people
