@@ -386,3 +386,14 @@ def test_a_news_agency_and_a_state_councillor_are_no_people():
         )
     )
     assert {p.name for p in people} == {"Li Wen", "Ana Berg"}
+
+
+def test_shaikh_is_a_title_and_his_royal_highness_no_name():
+    people, _ = find_people(
+        make_ctx(
+            "The delegation was headed by Dr Shaikh Hamid bin Saleh Al Nuri. After the meeting, Dr Shaikh Hamid "
+            "said the talks were positive. A call followed between His Royal Highness the Crown Prince and "
+            "Sheikh Omar bin Ali Al Rami."
+        )
+    )
+    assert sorted(p.name for p in people) == ["Hamid bin Saleh Al Nuri", "Omar bin Ali Al Rami"]

@@ -39,6 +39,8 @@ _TITLE_WORDS = {
     "crown",
     "prince",
     "sheikh",
+    "shaikh",
+    "shaykh",
     "emir",
     "amir",
     "general",

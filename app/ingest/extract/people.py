@@ -375,6 +375,8 @@ NOT_OWN_STYLE: dict[str, frozenset[str]] = {
             "emir",
             "amir",
             "sheikh",
+            "shaikh",
+            "shaykh",
             "sultan",
             "crown",
             "taoiseach",
