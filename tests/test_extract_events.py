@@ -1396,3 +1396,12 @@ def test_where_the_swap_took_place_corrects_the_datelines_default():
     assert [(e.type, e.location, e.date) for e in evs] == [
         ("other", "Abu Dhabi, United Arab Emirates", dt.date(2022, 12, 8))
     ]
+
+
+def test_a_numbered_round_of_a_named_dialogue_is_one_held():
+    evs = run_with_people(
+        "Dialogue\n\nOver hours of talks with Foreign Minister Li Wen at the sixth round of the Norway-China "
+        "Foreign and Strategic Dialogue, Kari Lund raised the detention of Norwegian citizens.",
+        dt.date(2022, 12, 22),
+    )
+    assert [e.name for e in evs] == ["Norway-China Foreign and Strategic Dialogue"]

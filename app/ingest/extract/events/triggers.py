@@ -59,6 +59,11 @@ NAME_RE = re.compile(
 _NUMBERED = re.compile(rf"\b(?:{ORDINAL}|(?:19|20)\d\d)\b")
 
 
+_NTH_ROUND_OF = re.compile(
+    rf"\b(?:{ORDINAL}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|next)\s+"
+    r"(?:round|session|edition)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _COP_RE = re.compile(r"\b(COP[\s-]?\d{1,2})\b")
 # a capitalised head with its complement: "the Summit of the Americas", "the Conference on Disarmament"
 _HEAD_OF_RE = re.compile(
@@ -126,7 +131,12 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
                 mm.city, mm.country_code = _city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
             # a named summit/conference is an event; named talks/meetings only with evidence
             mm.strong = (
-                typ in ("summit", "conference") or bool(mm.date or mm.city or mm.venue) or occurs(tok_at(sent, s, e))
+                typ in ("summit", "conference")
+                or bool(mm.date or mm.city or mm.venue)
+                or occurs(tok_at(sent, s, e))
+                or bool(
+                    _NTH_ROUND_OF.search(text, max(sent.start_char, s - 40), s)
+                )  # "the sixth round of the X Dialogue"
             )
             if head == "Assembly" and not _NUMBERED.search(full):
                 mm.strong = False  # "the General Assembly", "the National Assembly": a body, not a session
