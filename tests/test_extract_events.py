@@ -1405,3 +1405,12 @@ def test_a_numbered_round_of_a_named_dialogue_is_one_held():
         dt.date(2022, 12, 22),
     )
     assert [e.name for e in evs] == ["Norway-China Foreign and Strategic Dialogue"]
+
+
+def test_when_the_two_met_is_a_meeting_of_the_two_named_before():
+    evs = run_with_people(
+        "Talks\n\nPrime Minister Ana Silva of Portugal urged President Li Wen to call Kyiv when the two met in "
+        "Beijing on March 31.",
+        dt.date(2023, 4, 27),
+    )
+    assert [(e.name, e.date) for e in evs] == [("Silva-Li meeting in Beijing", dt.date(2023, 3, 31))]

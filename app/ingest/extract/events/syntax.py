@@ -206,6 +206,8 @@ def collective_subject(tok) -> bool:
     if not subj:
         return False
     words = {t.lower_ for t in subj[0].subtree}
+    if subj[0].lower_ in ("two", "three", "pair", "both") and (subj[0].lower_ == "both" or "the" in words):
+        return True  # "when the two met in Beijing", "both met"
     return subj[0].lower_ in _COLLECTIVE_ACTORS or bool(words & {"two", "both"} and subj[0].lower_ in _ACTOR_WORDS)
 
 

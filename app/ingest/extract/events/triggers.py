@@ -362,6 +362,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             typ, verb = "meeting", True
         elif lemma == "meet" and tok.tag_ == "VBD" and body_subject(tok) is not None:
             typ, verb = "meeting", True  # "the U.S.-EU Task Force on Energy Security met in Washington"
+        elif lemma == "meet" and tok.tag_ == "VBD" and collective_subject(tok) and not has_actor_arg(tok, persons):
+            typ, verb = "meeting", True  # "when the two met in Beijing on March 31"
         elif (
             lemma == "sit"
             and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
@@ -441,6 +443,18 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
     # "agreed to meet again", "will meet again": a later event ("met again over dinner" is the same day's)
     mm.again = verb and tok.tag_ == "VB" and any(c.dep_ == "advmod" and c.lower_ == "again" for c in tok.children)
     mm.another = verb and any(c.dep_ == "advmod" and c.lower_ in ("also", "separately") for c in tok.children)
+    if verb and typ == "meeting" and not mm.persons and _the_two(tok):
+        # "Sanchez urged Xi to ... when the two met in Beijing": the last two people named before
+        told = sorted(
+            (
+                (max(a for a, _ in p.mentions if sent.start_char <= a < tok.idx), p)
+                for p in actors.people_in(persons, sent.start_char, tok.idx)
+            ),
+            key=lambda x: x[0],
+        )
+        if len(told) >= 2:
+            mm.persons = [p for _, p in told[-2:]]
+            mm.codes = list(dict.fromkeys([*mm.codes, *(p.code for p in mm.persons if p.code)]))
     if low == "round" and not mm.codes:
         mm.collective = True  # "the next round": the same parties as the story's talks
     if typ == "other" and verb and lemma_of(tok) == "exchange":
@@ -682,3 +696,8 @@ def _collective_signers(subj) -> bool:
     if subj.lower_ == "sides":
         return any(c.lower_ in ("two", "both") for c in subj.children)
     return subj.lower_ in ("leaders", "parties", "delegations")
+
+
+def _the_two(tok) -> bool:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("two", "pair") and any(c.lower_ == "the" for c in subj.children)
