@@ -1414,3 +1414,13 @@ def test_when_the_two_met_is_a_meeting_of_the_two_named_before():
         dt.date(2023, 4, 27),
     )
     assert [(e.name, e.date) for e in evs] == [("Silva-Li meeting in Beijing", dt.date(2023, 3, 31))]
+
+
+def test_the_sentence_that_places_the_storys_meeting_is_that_meeting():
+    evs = run_with_people(
+        "Rivers\n\nLao and Vietnamese ministers held a meeting of the Mekong Joint Commission on Thursday to "
+        "finalise a water deal. The 38th meeting of the commission was held in Hanoi, with ministers from both "
+        "sides.",
+        dt.date(2022, 8, 26),
+    )
+    assert [(e.date, e.location) for e in evs] == [(dt.date(2022, 8, 25), "Hanoi, Vietnam")]

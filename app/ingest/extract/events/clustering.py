@@ -191,6 +191,15 @@ def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[l
                     or ({p.name for p in m.persons} & {p.name for p in s.persons} and m.type == s.type)
                     or _same_head(m, s)
                     or (m.type == s.type == "other")  # one signing told twice
+                    # "The meeting was held in New Delhi": where the story's meeting, placed nowhere yet, was
+                    or (
+                        m.anaphoric
+                        and m.type == s.type
+                        and bool(m.city)
+                        and m.date is None  # it only places the event
+                        and not (s.city or s.country_code or s.venue)
+                        and not any(o.city == m.city for o in merged)  # not "the Astana talks" told before
+                    )
                 )
                 generic = not (m.city or m.country_code or m.venue or m.official) and not (m.date and m.date.day)
                 # "when Kim meets Trump": two people, one of them new to the story's event, meet on their own

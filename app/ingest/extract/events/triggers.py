@@ -581,8 +581,16 @@ def _first_held(tok) -> bool:
 def _specific(tok) -> bool:
     """An ordinal ("the 18th summit") or an "of <Name>" complement ("the summit of the South Asian
     Association") makes a definite event noun a first mention, not a pointer back."""
+    back = any(  # "the 38th meeting of the commission": the commission already told, and so its meeting
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and g.pos_ == "NOUN" and any(d.lower_ == "the" for d in g.children) for g in c.children
+        )
+        for c in tok.children
+    )
     for c in tok.children:
-        if c.ent_type_ == "ORDINAL" and c.i < tok.i and c.lower_ not in ("first", "next", "last"):
+        if c.ent_type_ == "ORDINAL" and c.i < tok.i and c.lower_ not in ("first", "next", "last") and not back:
             return True
         named = any(
             g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "GPE", "NORP")) for g in c.children
