@@ -1424,3 +1424,12 @@ def test_the_sentence_that_places_the_storys_meeting_is_that_meeting():
         dt.date(2022, 8, 26),
     )
     assert [(e.date, e.location) for e in evs] == [(dt.date(2022, 8, 25), "Hanoi, Vietnam")]
+
+
+def test_a_trip_one_departs_for_is_dated_by_the_departure():
+    evs = run_with_people(
+        "Allies\n\nPresident Ana Berg of Norway spoke to reporters on Monday. Berg is scheduled to depart on "
+        "Wednesday for a ten-day trip to Chile and Peru, two close partners.",
+        dt.date(2023, 3, 27),
+    )
+    assert [(e.type, e.date) for e in evs if e.type == "visit"] == [("visit", dt.date(2023, 3, 29))]

@@ -63,7 +63,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
         and tok.dep_ == "pobj"
         and tok.head.lower_ in ("on", "for")
         and tok.head.head.pos_ == "VERB"
-        and lemma_of(tok.head.head) in VISIT_VERBS
+        # "arrived in Kyiv on a visit", "is due to depart on Wednesday for a ten-day trip"
+        and lemma_of(tok.head.head) in VISIT_VERBS | {"depart", "leave", "embark", "set"}
     ):
         via = tok.head.head
         scope.append(via)
