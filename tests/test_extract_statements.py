@@ -504,3 +504,14 @@ def test_a_name_inside_the_quote_is_not_who_he_is():
         '"We have long wanted President Ola Berg to talk to President Ivan Mraz," he said, "and to listen."'
     )
     assert {s.speaker.name for s in sts} == {"Tomas Ruiz"}
+
+
+def test_a_bodys_name_goes_on_past_its_preposition():
+    sts = _run(
+        "The Assistance Association for Political Prisoners said more than 700 people had been killed. "
+        "The Ministry of Foreign Affairs said talks would resume."
+    )
+    assert [s.speaker.name for s in sts] == [
+        "Assistance Association for Political Prisoners",
+        "Ministry of Foreign Affairs",
+    ]

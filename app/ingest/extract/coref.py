@@ -223,7 +223,24 @@ class Resolver:
                 toks.extend(self.doc[t.i : t.right_edge.i + 1])
             else:
                 break
-        return toks
+        return toks + self._name_rest(head, toks)
+
+    def _name_rest(self, head: Token, toks: list[Token]) -> list[Token]:
+        """ "the Intergovernmental Authority on Development", "the Assistance Association for Political
+        Prisoners": a body's name goes on past its preposition while its words are capitalised."""
+        at = toks[-1].i + 1
+        if not head.text[:1].isupper() or at >= len(self.doc):
+            return []
+        prep = self.doc[at]
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "of") or prep.head.i != head.i:
+            return []
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not obj.text[:1].isupper():
+            return []
+        tail = list(self.doc[at : obj.right_edge.i + 1])
+        if len(tail) > 6 or not all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of") for t in tail[1:]):
+            return []
+        return tail
 
     def _by_title(self, words: list[str], at: int | None = None) -> PersonRecord | None:
         heads = [w for w in words if w in TITLE_HEADS or w in {"majesty", "highness", "excellency"}]
