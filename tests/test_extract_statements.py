@@ -515,3 +515,13 @@ def test_a_bodys_name_goes_on_past_its_preposition():
         "Assistance Association for Political Prisoners",
         "Ministry of Foreign Affairs",
     ]
+
+
+def test_the_person_in_apposition_speaks_past_a_relative_clause():
+    sts = _run(
+        "Qatar’s foreign minister, Sheikh Hamad bin Khalid Al Nuaimi, whose government has hosted the Taliban’s "
+        "political office since 2013, told the gathering that the road ahead would not be easy."
+    )
+    assert [(s.speaker.name, s.text) for s in sts] == [
+        ("Hamad bin Khalid Al Nuaimi", "the road ahead would not be easy")
+    ]

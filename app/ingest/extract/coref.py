@@ -297,7 +297,8 @@ class Resolver:
         for c in head.subtree:
             if c.dep_ == "appos" and c.i > head.i:
                 p = self.token_person.get(c.i)
-                if p is not None and self.doc[c.right_edge.i + 1 : c.right_edge.i + 2].text in {",", ""}:
+                closed = self.doc[c.right_edge.i].text == ","  # "X, Y, whose government ..., told": comma kept
+                if p is not None and (closed or self.doc[c.right_edge.i + 1 : c.right_edge.i + 2].text in {",", ""}):
                     return p  # also "Australia's minister for the Pacific, Ben Carrick, said"
         return None
 
