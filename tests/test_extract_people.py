@@ -397,3 +397,13 @@ def test_shaikh_is_a_title_and_his_royal_highness_no_name():
         )
     )
     assert sorted(p.name for p in people) == ["Hamid bin Saleh Al Nuri", "Omar bin Ali Al Rami"]
+
+
+def test_a_name_the_tagger_misses_is_one_when_a_title_follows_in_apposition():
+    people, _ = find_people(
+        make_ctx(
+            "The round broke up after Laurent Fabius, the French foreign minister, objected to the draft. "
+            "Acme Holdings, the largest firm in the sector, said nothing."
+        )
+    )
+    assert [(p.name, p.country) for p in people] == [("Laurent Fabius", "France")]

@@ -179,6 +179,20 @@ def _is_media(doc: Doc, start: int, end: int) -> bool:
     return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
 
 
+def _titled_after(doc: Doc, start: int, end: int) -> bool:
+    """Two or three name words followed by ", the <...> <title>," ("X Y, the French foreign minister,")."""
+    if not 2 <= end - start <= 3 or end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].lower_ != "the":
+        return False
+    for t in doc[end + 2 : min(len(doc), end + 7)]:
+        if t.text in {",", ".", ";"}:
+            return False
+        if t.lower_ in TITLE_HEADS and t.i + 1 < len(doc) and doc[t.i + 1].text in {",", ".", ";"}:
+            return True
+    return False
+
+
 def _plural_title(low: str) -> bool:
     """ "Ministers", "Presidents": a title written for two people ("Prime Ministers Marin and ...")."""
     return low.endswith("s") and low[:-1] in TITLE_HEADS
@@ -311,6 +325,8 @@ def find_name_spans(
             e = name_run(doc, i)
             if e - i >= 2:
                 add(i, e, True)  # "Belgium's foreign minister, Sophie de Backer, said"
+        elif (i == 0 or not _is_name_word(tokens[i - 1])) and _titled_after(doc, i, e := name_run(doc, i)):
+            add(i, e, True)  # "Laurent Fabius, the French foreign minister, objected" (the tagger: an ORG)
     # a lone surname of a person already found ("Scholz" after "Olaf Scholz")
     surnames = {tokens[n.end - 1].text for n in out if n.end - n.start > 1 and tokens[n.end - 1].text[:1].isupper()}
     for i in range(len(tokens)):
