@@ -746,3 +746,14 @@ def test_relations_made_a_proposal_tabled_and_an_inquiry_called_for():
         ("announced", "Oslo will restore ties soon"),  # a plan, not yet made
         ("agreed", "Ghana and Togo agreed on Tuesday to restore diplomatic relations"),
     ]
+
+
+def test_refusals_that_refuse_nothing_told_in_the_story():
+    found = run_titled(
+        "Talks",
+        "Kim, who had refused to hold a summit with Sato for two years, met him on Friday. Laos, whose government "
+        "has declined to condemn the coup, abstained. The parliament could still refuse to ratify the accession if "
+        "the two countries failed to keep their promises. He refused to call the meeting a failure. Li declined to "
+        "predict when the code might be concluded. Chile refused to sign the agreement.",
+    )
+    assert [(a.status, a.text) for a in found] == [("rejected", "Chile refused to sign the agreement")]

@@ -308,6 +308,36 @@ def _proposal_tabled(tok) -> bool:
     )
 
 
+# what one declines to do that refuses nothing: "declined to say", "refused to call it a failure"
+_NO_COMMENT = frozenset(
+    {"say", "comment", "elaborate", "give", "answer", "speak", "discuss", "predict", "speculate", "confirm",
+     "disclose", "specify", "name", "call", "characterise", "characterize", "describe", "detail", "identify",
+     "estimate", "guess"}
+)  # fmt: skip
+
+
+def _about_someone(tok) -> bool:
+    """A refusal told in a relative clause about a person or a government ("X, who had refused ...",
+    "whose government has declined ..."): a description, not an outcome of the story."""
+    clause = tok
+    if clause.dep_ == "xcomp":
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return False
+    return any(
+        (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who")
+        or (c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in c.children))
+        for c in clause.children
+    )
+
+
+def _only_if(tok) -> bool:
+    """ "could refuse ... if the two countries failed": a refusal on a condition."""
+    modal = any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would") for c in tok.children)
+    cond = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" for t in tok.subtree)
+    return modal and cond
+
+
 def _in_force(tok) -> bool:
     """ "The ceasefire took effect", "the treaty entered into force": a deal named as the subject."""
     lem = _lemma(tok)
@@ -939,11 +969,12 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "announced", tok  # "The administration plans to open an embassy in Havana"
         if _plan_verb(tok) and _future_plan(tok):
             return "announced", tok  # "Norway would contribute $50 million", "Cairo will host a meeting"
-        if lem in ("decline", "refuse") and any(
-            c.dep_ == "xcomp" and _lemma(c) in ("say", "comment", "elaborate", "give", "answer", "speak", "discuss")
-            for c in tok.children
-        ):
-            return None  # "declined to say more": no comment, not a refusal of anything
+        if lem in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in _NO_COMMENT for c in tok.children):
+            return None  # "declined to say more", "refused to call the meeting a failure": no refusal of anything
+        if lem in REJECTED and _about_someone(tok):
+            return None  # "Kim, who had refused to hold a summit with Abe", "whose government has declined to ..."
+        if lem in REJECTED and _only_if(tok):
+            return None  # "parliament could still refuse to ratify the accession if ...": a threat, not a refusal
         if lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
             return "rejected", tok  # "New Delhi called off the talks"
         if _in_force(tok):
