@@ -757,3 +757,15 @@ def test_refusals_that_refuse_nothing_told_in_the_story():
         "predict when the code might be concluded. Chile refused to sign the agreement.",
     )
     assert [(a.status, a.text) for a in found] == [("rejected", "Chile refused to sign the agreement")]
+
+
+def test_announcing_the_deal_is_no_outcome_of_its_own():
+    found = run_titled(
+        "Deal",
+        "The two sides agreed on a ceasefire in the port. The UN chief announced the deal on Thursday at the castle. "
+        "The result was announced in a brief statement. The envoy announced a new fund for the port.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "The two sides agreed on a ceasefire in the port"),
+        ("announced", "The envoy announced a new fund for the port"),
+    ]

@@ -316,6 +316,10 @@ _NO_COMMENT = frozenset(
 )  # fmt: skip
 
 
+# what an announcement only tells: the deal or its result is the outcome, not its announcement
+_TOLD_OUTCOMES = frozenset({"deal", "result", "outcome", "breakthrough", "agreement", "accord", "news", "expansion"})
+
+
 def _about_someone(tok) -> bool:
     """A refusal told in a relative clause about a person or a government ("X, who had refused ...",
     "whose government has declined ..."): a description, not an outcome of the story."""
@@ -934,6 +938,10 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
         ):
             return None  # "announced the trip on Twitter", "The meeting was announced": an event, not an outcome
         if lem in ANNOUNCED and tok.dep_ != "amod":
+            if lem in ("announce", "unveil") and any(
+                c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _TOLD_OUTCOMES for c in tok.children
+            ):
+                return None  # "Guterres announced the deal on Thursday": the telling of an outcome told as such
             if lem == "launch" and not any(
                 (c.dep_ == "dobj" and c.pos_ == "PROPN")
                 or (c.dep_ == "dobj" and any(g.pos_ == "PROPN" for g in c.subtree))
