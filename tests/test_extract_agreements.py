@@ -769,3 +769,8 @@ def test_announcing_the_deal_is_no_outcome_of_its_own():
         ("agreed", "The two sides agreed on a ceasefire in the port"),
         ("announced", "The envoy announced a new fund for the port"),
     ]
+
+
+def test_turning_down_a_request_is_a_rejection():
+    found = run_titled("Ties", "Taipei had turned down the request. The band turned down the volume.")
+    assert [(a.status, a.text) for a in found] == [("rejected", "Taipei had turned down the request")]

@@ -320,6 +320,9 @@ _NO_COMMENT = frozenset(
 _TOLD_OUTCOMES = frozenset({"deal", "result", "outcome", "breakthrough", "agreement", "accord", "news", "expansion"})
 
 
+_REQUESTS = frozenset({"request", "offer", "proposal", "invitation", "plan", "bid", "demand", "appeal", "call"})
+
+
 def _about_someone(tok) -> bool:
     """A refusal told in a relative clause about a person or a government ("X, who had refused ...",
     "whose government has declined ..."): a description, not an outcome of the story."""
@@ -991,6 +994,14 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "rejected", tok  # "Ghani balked at freeing the last prisoners"
         if lem == "call" and _calls_for_a_step(tok):
             return "proposed", tok  # "Kabul called for a humanitarian ceasefire"
+        if (
+            lem == "turn"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+            and any(
+                c.dep_ in ("dobj", "nsubjpass") and (_lemma(c) in _REQUESTS or _names_a_deal(c)) for c in tok.children
+            )
+        ):
+            return "rejected", tok  # "Taipei had turned down the request"
         if lem in REJECTED and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _WORDS_NOT_DEALS for c in tok.children
         ):
