@@ -1433,3 +1433,13 @@ def test_a_trip_one_departs_for_is_dated_by_the_departure():
         dt.date(2023, 3, 27),
     )
     assert [(e.type, e.date) for e in evs if e.type == "visit"] == [("visit", dt.date(2023, 3, 29))]
+
+
+def test_a_readouts_meeting_is_not_the_summit_of_others_it_welcomed():
+    evs = run_with_people(
+        "Readout of President Anna Berg's Meeting with King Omar of Jordan\n\n"
+        "President Anna Berg met today with King Omar of Jordan. President Berg welcomed the recent trilateral "
+        "summit in Baghdad between Iraq, Jordan, and Egypt.",
+        dt.date(2021, 7, 19),
+    )
+    assert sorted((e.type, e.location) for e in evs) == [("meeting", None), ("summit", "Baghdad, Iraq")]

@@ -217,7 +217,14 @@ def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[l
                     shares
                     or (m.anaphoric and not specific)
                     or (generic and (s.from_title or i == 0))
-                    or (s.from_title and not m.official and len(clusters) == 1 and m.type in _COMPATIBLE[s.type])
+                    or (
+                        s.from_title
+                        and not m.official
+                        and len(clusters) == 1
+                        and m.type in _COMPATIBLE[s.type]
+                        # "welcomed the recent trilateral summit in Baghdad between Iraq, Jordan, and Egypt"
+                        and len(set(m.codes) - set(s.codes)) < 2
+                    )
                 ):
                     target = i
                     break
