@@ -407,3 +407,17 @@ def test_a_name_the_tagger_misses_is_one_when_a_title_follows_in_apposition():
         )
     )
     assert [(p.name, p.country) for p in people] == [("Laurent Fabius", "France")]
+
+
+def test_titles_joined_by_and_are_one_role_with_one_country():
+    people, _ = find_people(
+        make_ctx(
+            "Mexico hosted Canada’s Deputy Clerk and National Security Advisor Marie Roy in the fourth meeting. "
+            "CARICOM Chairman and Guyana's President Tom Reed spoke. Norway’s Crown Prince and Prime Minister "
+            "Hakon Lund spoke."
+        )
+    )
+    got = {p.name: (p.role, p.country) for p in people}
+    assert got["Marie Roy"] == ("Deputy Clerk and National Security Advisor", "Canada")
+    assert got["Tom Reed"] == ("President", "Guyana")  # his own country, nearest his name
+    assert got["Hakon Lund"] == ("Crown Prince and Prime Minister", "Norway")

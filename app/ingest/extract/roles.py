@@ -146,6 +146,12 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
             toks.insert(0, tok)  # "Assistant to the President for ..."
             k -= 1
             continue
+        joined = low == "and" and k - 1 >= sent_start and _cap(doc[k - 1]) and is_title_word(doc[k - 1].text.lower())
+        own_place = any(t.text in _POSS for t in toks) or _longest_place([t.text for t in toks])[1] is not None
+        if joined and toks and _cap(toks[0]) and not own_place:  # "X Chairman and Guyana's President": her own
+            toks.insert(0, tok)  # "Deputy Clerk and National Security Advisor", "Crown Prince and Prime Minister"
+            k -= 1
+            continue
         if low in {"and", "or", ","} or (not _ctx_word(tok) and low != "of"):
             break
         toks.insert(0, tok)

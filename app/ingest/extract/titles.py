@@ -67,6 +67,7 @@ TITLE_HEADS: frozenset[str] = frozenset(
         "counsellor",
         "councillor",
         "councilor",
+        "clerk",
         "attaché",
         "consul",
         "deputy",
