@@ -182,3 +182,15 @@ def test_a_day_told_from_the_day_before_it():
     assert told("Two days later the ministers met again.") == []
     far = "They met on March 3. " + "The agenda was long and the mood was tense. " * 8 + "The next day they left."
     assert told(far) == [("March 3", dt.date(2025, 3, 3))]
+
+
+def test_a_day_inside_an_after_phrase_is_not_what_was_agreed_ahead():
+    text = (
+        "In April, he agreed not to terminate the agreement after telephone calls with Prime Minister Ana Berg and "
+        "President Tom Vik on April 26, opting instead to renegotiate it. They agreed to meet again on August 30."
+    )
+    doc = nlp.parse(text)
+    found = find_dates(text, dt.date(2017, 8, 21), tense=lambda o: tense_at(doc, o))
+    days = {d.text: d.date for d in found}
+    assert days["April 26"] == dt.date(2017, 4, 26)
+    assert days["August 30"] == dt.date(2017, 8, 30)  # what they agreed to do still lies ahead

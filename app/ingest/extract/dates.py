@@ -465,11 +465,14 @@ def tense_at(doc: Doc, char_offset: int) -> Tense:
         if span is None or not len(span):
             return None
         tok = span[0]
+        # "agreed not to terminate it after calls ... on April 26": the day of what came before
+        behind = False
         for _ in range(6):
             if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
                 break
             if tok.head is tok:
                 break
+            behind = behind or (tok.dep_ == "prep" and tok.lower_ in ("after", "following", "since"))
             tok = tok.head
         for _ in range(3):
             kids = list(tok.children)
@@ -484,7 +487,7 @@ def tense_at(doc: Doc, char_offset: int) -> Tense:
             if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in kids):
                 return "past"
             if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
-                if tok.head.lemma_.lower() in _FUTURE_HEADS or tok.head.lower_ in _FUTURE_HEADS:
+                if (tok.head.lemma_.lower() in _FUTURE_HEADS or tok.head.lower_ in _FUTURE_HEADS) and not behind:
                     return "future"
                 if tok.head.tag_ == "VBD":
                     return "past"
