@@ -1443,3 +1443,12 @@ def test_a_readouts_meeting_is_not_the_summit_of_others_it_welcomed():
         dt.date(2021, 7, 19),
     )
     assert sorted((e.type, e.location) for e in evs) == [("meeting", None), ("summit", "Baghdad, Iraq")]
+
+
+def test_an_event_is_named_for_the_surname_not_the_given_name_of_sir_x():
+    evs = run_with_people(
+        "Visit\n\nPrime Minister Sir Tom Ashby met President Ana Berg at the White House on Thursday. Sir Tom "
+        "pressed the case for guarantees. Ashby arrived in Washington on Wednesday.",
+        dt.date(2025, 2, 28),
+    )
+    assert all("Tom" not in e.name for e in evs) and any("Ashby" in e.name for e in evs)

@@ -244,14 +244,17 @@ def _short_form(p: PersonRecord) -> str:
     if _family_first(words, list(p.aliases)):
         return words[0]
     best = None
+    best_key: tuple[bool, int] | None = None
     for a in p.aliases:
         aw = a.replace(",", " ").split()
         if not aw or any(w.lower() in _TITLE_WORDS for w in aw):
             continue
         n = len(aw)
         inside = any(words[i : i + n] == aw for i in range(len(words) - n + 1)) and n < len(words)
-        if inside and (best is None or len(a) < len(best)):
-            best = a
+        # the surname the text also uses: "Starmer", not the "Keir" of "Sir Keir" ("Abiy" when alone)
+        key = (words[-n:] != aw, len(a))
+        if inside and (best_key is None or key < best_key):
+            best, best_key = a, key
     return best or surname(p.name)
 
 
