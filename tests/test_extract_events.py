@@ -1452,3 +1452,14 @@ def test_an_event_is_named_for_the_surname_not_the_given_name_of_sir_x():
         dt.date(2025, 2, 28),
     )
     assert all("Tom" not in e.name for e in evs) and any("Ashby" in e.name for e in evs)
+
+
+def test_members_listed_in_apposition_who_met_are_its_parties():
+    evs = run_with_people(
+        "Statement\n\nThe members of the Andean Water Initiative (AWI)— Chile, Peru, Bolivia, and Ecuador—met in "
+        "Lima on March 3. Previously participating states welcome Ecuador as a new member.",
+        dt.date(2022, 3, 4),
+    )
+    assert [(e.location, sorted(p.name for p in e.participants)) for e in evs] == [
+        ("Lima, Peru", ["Bolivia", "Chile", "Ecuador", "Peru"])
+    ]

@@ -176,8 +176,11 @@ def conj_actor_subject(tok, persons) -> bool:
     while stack:
         t = stack.pop()
         heads.append(t)
-        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
-    conj = [t for t in heads if t.dep_ == "conj"]
+        # "members — Chile, Peru, Bolivia, and Ecuador —": the parser may hang a list item as npadvmod
+        stack.extend(
+            c for c in t.children if c.dep_ in ("conj", "appos") or (c.dep_ == "npadvmod" and t.dep_ == "appos")
+        )
+    conj = [t for t in heads if t.dep_ in ("conj", "npadvmod")]
     return any(is_actor(t, persons) for t in heads if t.dep_ != "conj") and any(is_actor(t, persons) for t in conj)
 
 

@@ -358,8 +358,8 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
         typ = "talks"
     elif tok.pos_ == "VERB":
         lemma = lemma_of(tok)
-        if lemma in ("meet",) and has_actor_arg(tok, persons):
-            typ, verb = "meeting", True
+        if lemma in ("meet",) and (has_actor_arg(tok, persons) or conj_actor_subject(tok, persons)):
+            typ, verb = "meeting", True  # also "The members of the X — A, B, ... and C — met in Washington"
         elif lemma == "meet" and tok.tag_ == "VBD" and body_subject(tok) is not None:
             typ, verb = "meeting", True  # "the U.S.-EU Task Force on Energy Security met in Washington"
         elif lemma == "meet" and tok.tag_ == "VBD" and collective_subject(tok) and not has_actor_arg(tok, persons):
