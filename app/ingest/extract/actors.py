@@ -130,7 +130,9 @@ _NAME_CHUNK = re.compile(r"[A-Z][\w.'’]*(?:[-–][A-Z]?[\w.'’]+)*(?:\s+(?:of
 def _name_chunks(text: str) -> Iterator[tuple[int, str]]:
     """Runs of capitalised words, each with its offset."""
     for m in _NAME_CHUNK.finditer(text):
-        if m.group(0).lower() in _BODY_WORDS and re.search(r"[A-Z][\w'’]*\s+and\s+$", text[: m.start()]):
+        if m.group(0).lower() in _BODY_WORDS and re.search(
+            r"[A-Z][\w'’]*\s+and\s+$", text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "the Peace and Security Council": the rest of another body's name
         yield m.start(), m.group(0)
 

@@ -181,7 +181,7 @@ _UNNAMED_PEOPLE = frozenset({"official", "diplomat", "source", "negotiator", "ai
 
 
 class Resolver:
-    def __init__(self, ctx: DocContext, people: list[PersonRecord]) -> None:
+    def __init__(self, ctx: DocContext, people: list[PersonRecord], quoted: Container[int] = ()) -> None:
         self.doc: Doc = ctx.doc
         self.people = people
         self.home = gazetteer.outlet_country(ctx.outlet)
@@ -212,7 +212,7 @@ class Resolver:
         # person is told again
         self.unnamed_speaker: Actor = _NONE
         # tokens inside quotation marks: a name a speaker says is not the one the story moves on to
-        self.quoted: Container[int] = ()
+        self.quoted = quoted
 
     # -- classification -------------------------------------------------------------
     def phrase(self, head: Token) -> list[Token]:

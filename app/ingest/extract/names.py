@@ -179,6 +179,12 @@ def _is_media(doc: Doc, start: int, end: int) -> bool:
     return any(m in sent for m in _MEDIA_MARKERS) or sent.startswith("by ")
 
 
+def bracket_opening(doc: Doc, close: int, floor: int) -> int | None:
+    """The "(" or "[" that the bracket at ``close`` ends, at most ten tokens back and not before ``floor``."""
+    opening = "(" if doc[close].text == ")" else "["
+    return next((k for k in range(close - 1, max(floor, close - 10) - 1, -1) if doc[k].text == opening), None)
+
+
 def _titled_after(doc: Doc, start: int, end: int) -> bool:
     """Two or three name words followed by ", the <...> <title>," ("X Y, the French foreign minister,")."""
     if not 2 <= end - start <= 3 or end + 2 >= len(doc) or doc[end].text != ",":
@@ -281,8 +287,7 @@ def find_name_spans(
         # "(Russia's President Vladimir) Putin", "[Prime Minister Benjamin] Netanyahu": an editor's
         # insertion in a quotation; the person is the name after it, the words inside are its title
         if tokens[i].text in (")", "]") and _is_name_word(tokens[i + 1]):
-            opening = "(" if tokens[i].text == ")" else "["
-            k = next((k for k in range(i - 1, max(0, i - 10), -1) if tokens[k].text == opening), None)
+            k = bracket_opening(doc, i, 0)
             if k is not None and any(t.text.lower() in TITLE_HEADS for t in tokens[k + 1 : i]):
                 taken.update(range(k, i + 1))
                 add(i + 1, name_run(doc, i + 1), True)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from app.ingest.extract import gazetteer
 from app.ingest.extract.gazetteer import Place
+from app.ingest.extract.names import bracket_opening
 from app.ingest.extract.titles import (
     HONORIFICS,
     TITLE_HEADS,
@@ -147,8 +148,7 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
             k -= 1
             continue
         joined = low == "and" and k - 1 >= sent_start and _cap(doc[k - 1]) and is_title_word(doc[k - 1].text.lower())
-        own_place = any(t.text in _POSS for t in toks) or _longest_place([t.text for t in toks])[1] is not None
-        if joined and toks and _cap(toks[0]) and not own_place:  # "X Chairman and Guyana's President": her own
+        if joined and toks and _cap(toks[0]) and not _names_place(toks):  # "X Chairman and Guyana's President"
             toks.insert(0, tok)  # "Deputy Clerk and National Security Advisor", "Crown Prince and Prime Minister"
             k -= 1
             continue
@@ -162,14 +162,16 @@ def _left_run(doc: Doc, end: int, sent_start: int, names: set[int]) -> list[Toke
     return toks
 
 
+def _names_place(toks: list[Token]) -> bool:
+    """The title already says whose it is ("Guyana's President")."""
+    return any(t.text in _POSS for t in toks) or _longest_place([t.text for t in toks])[1] is not None
+
+
 def _bracketed(doc: Doc, close: int, sent_start: int) -> RoleInfo | None:
     """ "(Russia's President Vladimir) Putin", "[Prime Minister Benjamin] Netanyahu": an editor's
     insertion in a quotation, the title and given name the speaker left out."""
-    opening = "(" if doc[close].text == ")" else "["
-    k = close - 1
-    while k > max(sent_start, close - _MAX_CTX) and doc[k].text != opening:
-        k -= 1
-    if doc[k].text != opening:
+    k = bracket_opening(doc, close, sent_start)
+    if k is None:
         return None
     toks = list(doc[k + 1 : close])
     while toks and _cap(toks[-1]) and toks[-1].pos_ == "PROPN" and not is_title_word(toks[-1].text.lower()):

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -82,12 +81,12 @@ def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]
     return out
 
 
-def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: Container[int] = ()) -> dict[int, Actor]:
+def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
     """Classify every subject (and the speaker slots of "quoted X", "according to X").
 
     At the end of each sentence its last speaking person becomes the most recent one again: in
     "Kurti, who spoke after Vučić had left, said ...", a later "he said" is Kurti. A subject inside a
-    quotation (``quoted`` tokens) is classified but not remembered."""
+    quotation (the resolver's ``quoted`` tokens) is classified but not remembered."""
     actors: dict[int, Actor] = {}
     speaking: set[int] = set()
     for tok in tokens:
@@ -115,7 +114,7 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver, quoted: Container[in
             continue
         actor = resolver.classify(tok, tok.i in speaking)
         actors[tok.i] = actor
-        if tok.i in quoted and tok.i not in speaking:
+        if tok.i in resolver.quoted and tok.i not in speaking:
             continue  # '"President Trump did a miracle," he said': the speaker's words, not the story's subject
         resolver.observe(actor, tok.i in speaking)
         if tok.i in speaking and actor.kind == "person":
@@ -173,9 +172,8 @@ class _Finder:
         self.body_start = ctx.body_start
         self.quotes = find_quotes(self.text)
         self.in_quote = _quote_token_map(self.tokens, self.quotes)
-        self.resolver = Resolver(ctx, people)
-        self.resolver.quoted = self.in_quote
-        self.actors = _walk_subjects(self.tokens, self.resolver, self.in_quote)
+        self.resolver = Resolver(ctx, people, quoted=self.in_quote)
+        self.actors = _walk_subjects(self.tokens, self.resolver)
         self.para = _paragraph_starts(self.text)
         self.people = people
 
@@ -201,7 +199,7 @@ class _Finder:
         return out
 
     def indirect(self, cues: list[_Cue]) -> list[StatementRecord]:
-        out: list[tuple[StatementRecord, int]] = []
+        out: list[tuple[StatementRecord, Token]] = []
         for cue in cues:
             span = content_of(cue.verb)
             if span is None:
