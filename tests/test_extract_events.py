@@ -854,6 +854,16 @@ def test_a_numbered_assembly_is_a_conference_but_a_standing_assembly_is_a_body()
     assert [(e.name, e.type) for e in evs] == [("61st World Fisheries Assembly", "conference")]
 
 
+def test_an_assembly_others_meet_on_the_margins_of_is_its_session():
+    evs = run(
+        "Ministers meet\n\nThe foreign ministers of Chile and Peru met in New York on Tuesday on the "
+        "margins of the UN General Assembly. The National Assembly of Peru voted on Wednesday.",
+        dt.date(2025, 9, 24),
+    )
+    assert "UN General Assembly" in [e.name for e in evs if e.type == "conference"]
+    assert not any("National Assembly" in e.name for e in evs)
+
+
 def test_a_treaty_signed_by_two_sides_in_the_passive_is_a_signing():
     text = (
         "Treaty\n\nMURMANSK, Russia — Yesterday they drew a line.\n"

@@ -59,6 +59,9 @@ NAME_RE = re.compile(
 _NUMBERED = re.compile(rf"\b(?:{ORDINAL}|(?:19|20)\d\d)\b")
 
 
+# "met on the margins of the UN General Assembly": a body's session that others meet beside
+_SIDELINES_OF = re.compile(r"\b(?:margins|sidelines)\s+of\s+(?:the\s+)?$")
+
 _NTH_ROUND_OF = re.compile(
     rf"\b(?:{ORDINAL}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|next)\s+"
     r"(?:round|session|edition)\s+of\s+(?:the\s+)?$",
@@ -138,7 +141,7 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
                     _NTH_ROUND_OF.search(text, max(sent.start_char, s - 40), s)
                 )  # "the sixth round of the X Dialogue"
             )
-            if head == "Assembly" and not _NUMBERED.search(full):
+            if head == "Assembly" and not (_NUMBERED.search(full) or _SIDELINES_OF.search(text, max(0, s - 40), s)):
                 mm.strong = False  # "the General Assembly", "the National Assembly": a body, not a session
             if negated(tok_at(sent, s, e)):
                 continue
