@@ -1473,3 +1473,17 @@ def test_members_listed_in_apposition_who_met_are_its_parties():
     assert [(e.location, sorted(p.name for p in e.participants)) for e in evs] == [
         ("Lima, Peru", ["Bolivia", "Chile", "Ecuador", "Peru"])
     ]
+
+
+def test_a_summit_still_being_prepared_is_not_the_meeting_that_prepared_it():
+    evs = run_with_people(
+        "Ministers agree to speed up plans for leaders' summit\n\n"
+        "LIMA, Peru, May 4 - The foreign ministers of Chile, Peru and Ecuador agreed on Sunday to accelerate "
+        "preparations for a three-way leaders' summit. Peruvian Foreign Minister Ana Soto hosted Chilean "
+        "Foreign Minister Luis Vera and Ecuadorean Foreign Minister Rosa Mena at the Torre Tagle Palace. "
+        "Senior diplomats met in Quito in March and agreed to work toward a ministers' meeting and a summit.",
+        dt.date(2025, 5, 4),
+    )
+    held = [e for e in evs if e.date == dt.date(2025, 5, 4)]
+    assert [(e.type, e.location) for e in held] == [("meeting", "Lima, Peru")]
+    assert not any(e.type == "summit" and e.location == "Lima, Peru" for e in evs)

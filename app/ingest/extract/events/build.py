@@ -51,15 +51,22 @@ def to_record(
     if len(officials) > 1:
         s.official = max(officials, key=len)  # "COP21" told as "the 21st Conference of the Parties" too
     typ: EventType = s.type
-    types = [m.type for m in cluster]
-    if "summit" in types and typ in ("meeting", "other"):
+    if any(m.type == "summit" and _tells_kind(m, cluster) for m in cluster) and typ in ("meeting", "other"):
         typ = "summit"
     if s.official:
         typ = next((m.type for m in cluster if m.official), typ)
     elif typ == "meeting" and cluster[0].phrase == TYPE_WORD["meeting"] and cluster[0].start >= ctx.body_start:
         # (a readout's title "Meeting with X" says what kind it was)
         # "Chile would host a regional conference": the noun names the kind, the verb only the host
-        noun = next((m for m in cluster[1:] if m.type in ("conference", "summit", "talks")), None)
+        noun = next(
+            (
+                m
+                for m in cluster[1:]
+                if m.type in ("conference", "summit", "talks")
+                and (_tells_kind(m, cluster) or m.sent_start == cluster[0].sent_start)
+            ),
+            None,
+        )
         if noun is not None:
             typ, s.phrase = noun.type, noun.phrase
     date = s.date.day if s.date else None
@@ -119,6 +126,13 @@ def to_record(
     )
     rec._spans = [sp for m in cluster for sp in m.spans]  # type: ignore[attr-defined]
     return rec
+
+
+def _tells_kind(m: Mention, cluster: list[Mention]) -> bool:
+    """Whether a noun of the cluster says what kind of event it was: "the summit" pointing back, one
+    told in its own right, or one in a sentence that tells the event; not a weak aside that joined it
+    ("agreed to work toward a foreign ministers' meeting and a summit")."""
+    return m.strong or m.anaphoric or any(o.strong and o.sent_start == m.sent_start for o in cluster)
 
 
 def _convenors(s: Mention, typ: EventType, persons, codes: list[str]) -> list[ActorRef]:

@@ -106,15 +106,15 @@ def lede_defaults(
         # the story's first event, told just after a lede that names no event ("The leaders ... on
         # Sunday signed a convention. [They] put their names to it at a summit in Aktau")
         first_after = is_first and m.sent_start == after_lede and not m.again
-        if (in_lede or first_after) and m.date is None and not m.official and not host_event:
+        if (in_lede or first_after) and m.date is None and not m.official and not host_event and not m.again:
             days = {k: d for k, d in lede_days.items() if not (d.start <= m.start < d.end)}
             if len(days) == 1:
                 m.date = next(iter(days.values()))
                 if m.lasted_days and m.date.day and not m.date.end_date:
                     m.date = ended_on(m.date, m.lasted_days)
                 m.strong = m.strong or not m.anaphoric  # the lede's own event, now dated
-        if not (city or code) or m.type == "call" or m.city or m.phrase in NATIONWIDE:
-            continue
+        if not (city or code) or m.type == "call" or m.city or m.phrase in NATIONWIDE or m.again:
+            continue  # a later event ("preparations for a summit") is not where the story was filed
         if m.country_code and (m.country_code != code or not city):
             continue  # "in Fiji's capital" under "SUVA, Fiji": the dateline names the city
         here = bool(_HERE_RE.search(text, m.sent_start, m.sent_end))

@@ -532,7 +532,7 @@ def _token_mention(ctx: DocContext, tok, sent, persons, all_dates) -> Mention | 
             # "... refused to meet Vucic since their meeting in Ohrid": the sentence's actors
             mm.codes = actors.codes_in_span(ctx, persons, sent.start_char, tok.idx)
             mm.persons = actors.people_in(persons, sent.start_char, tok.idx)
-    if not verb and _next_one(tok):
+    if not verb and (_next_one(tok) or _prepared_for(tok)):
         # "the next round of talks", "the next summit in Brussels": a scheduled later event of its own
         mm.again, mm.anaphoric = True, False
         mm.collective = mm.collective or not mm.codes
@@ -568,6 +568,17 @@ def _next_one(tok) -> bool:
     if not mods and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
         mods = [c for c in tok.head.head.children if c.dep_ in ("amod", "det") and c.lower_ in _NEXT]
     return bool(mods)
+
+
+def _prepared_for(tok) -> bool:
+    """ "agreed to speed up preparations for a leaders' summit", "plans for a summit": one still
+    to come, not the meeting that made the plans."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and tok.head.head.pos_ == "NOUN"
+        and tok.head.head.lemma_.lower() in ("preparation", "plan")
+    )
 
 
 def _first_held(tok) -> bool:
