@@ -774,3 +774,15 @@ def test_announcing_the_deal_is_no_outcome_of_its_own():
 def test_turning_down_a_request_is_a_rejection():
     found = run_titled("Ties", "Taipei had turned down the request. The band turned down the volume.")
     assert [(a.status, a.text) for a in found] == [("rejected", "Taipei had turned down the request")]
+
+
+def test_a_resolution_passed_is_agreed_and_a_vote_against_it_is_a_rejection():
+    found = run_titled(
+        "Board censures Oslandia",
+        "The board passed a resolution censuring Oslandia on Thursday. Vetria and Corland voted against. "
+        "The chairman passed the agreement to his aides. The deadline passed without a deal.",
+    )
+    assert [(a.status, a.text) for a in found] == [
+        ("agreed", "The board passed a resolution censuring Oslandia on Thursday"),
+        ("rejected", "Vetria and Corland voted against"),
+    ]

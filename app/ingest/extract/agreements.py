@@ -45,6 +45,7 @@ DEAL_VERBS = {
     "finalise",
     "seal",
     "adopt",
+    "pass",  # "the board passed a resolution"
     "endorse",
     "approve",
     "ratify",
@@ -830,6 +831,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(g.dep_ == "det" and g.lower_ == "no" for o in objs for g in o.children):
                 return None  # "no deal was reached": nothing agreed
+            if lem == "pass" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+                return None  # "passed the agreement to his aides": handed on, not adopted
             if lem == "sign" and tok.dep_ == "xcomp" and tok.head.lower_ in _FIXED_AHEAD:
                 due = tok.head
                 return "announced", due.head if due.dep_ == "acomp" else due  # "the protocols are due to be signed"
@@ -1045,6 +1048,8 @@ def _classify_cue(tok) -> tuple[AgreementStatus, object] | None:
             return "rejected", tok  # "withdrew from the talks", "withdrew from the Trans-Pacific Partnership"
         if lem == "denounce" and any(c.dep_ == "dobj" and _names_a_deal(c) for c in tok.children):
             return "rejected", tok  # "denounced the deal"
+        if lem == "vote" and tok.tag_ == "VBD" and any(c.lower_ == "against" for c in tok.children):
+            return "rejected", tok  # "Russia and China voted against (the resolution)"
     if (
         low in ("committed", "resolved", "determined")
         and tok.dep_ == "acomp"
