@@ -409,6 +409,16 @@ def test_a_name_the_tagger_misses_is_one_when_a_title_follows_in_apposition():
     assert [(p.name, p.country) for p in people] == [("Laurent Fabius", "France")]
 
 
+def test_a_name_the_tagger_misses_is_one_before_a_countrys_title_in_apposition():
+    people, _ = find_people(
+        make_ctx(
+            "Siti Marsudi, Malaysia's foreign minister, set the tone on Tuesday. "
+            "Banda Marsudi, Indonesia's foreign minister, spoke next."
+        )
+    )
+    assert sorted((p.name, p.country) for p in people) == [("Banda Marsudi", "Indonesia"), ("Siti Marsudi", "Malaysia")]
+
+
 def test_titles_joined_by_and_are_one_role_with_one_country():
     people, _ = find_people(
         make_ctx(

@@ -186,12 +186,17 @@ def bracket_opening(doc: Doc, close: int, floor: int) -> int | None:
 
 
 def _titled_after(doc: Doc, start: int, end: int) -> bool:
-    """Two or three name words followed by ", the <...> <title>," ("X Y, the French foreign minister,")."""
-    if not 2 <= end - start <= 3 or end + 2 >= len(doc) or doc[end].text != ",":
+    """Two or three name words followed by ", the <...> <title>," ("X Y, the French foreign minister,")
+    or by ", <Place>'s <...> <title>," ("X Y, Indonesia's foreign minister,")."""
+    if not 2 <= end - start <= 3 or end + 3 >= len(doc) or doc[end].text != ",":
         return False
-    if doc[end + 1].lower_ != "the":
+    if doc[end + 1].lower_ == "the":
+        after = end + 2
+    elif doc[end + 1].ent_type_ == "GPE" and doc[end + 2].tag_ == "POS":
+        after = end + 3
+    else:
         return False
-    for t in doc[end + 2 : min(len(doc), end + 7)]:
+    for t in doc[after : min(len(doc), after + 5)]:
         if t.text in {",", ".", ";"}:
             return False
         if t.lower_ in TITLE_HEADS and t.i + 1 < len(doc) and doc[t.i + 1].text in {",", ".", ";"}:
