@@ -525,3 +525,20 @@ def test_the_person_in_apposition_speaks_past_a_relative_clause():
     assert [(s.speaker.name, s.text) for s in sts] == [
         ("Hamad bin Khalid Al Nuaimi", "the road ahead would not be easy")
     ]
+
+
+def test_a_quote_taken_up_by_the_next_sentence_is_its_subjects():
+    statements = _run(
+        "Spokesman Ilan Voss on Monday accused Corland of stoking tensions. Foreign Minister Mara Quill met "
+        "Foreign Minister Teo Brandt.\n"
+        '"Vetria is not looking for a new cold war." Quill repeated that line to reporters after the meeting, '
+        "adding that rivalry must not turn into conflict.\n"
+        '"The launch breaks the council\'s resolutions." Brandt delivered that message to Quill when the two '
+        "met, according to his ministry."
+    )
+    assert [(s.speaker.name, s.direct, s.text) for s in statements] == [
+        ("Ilan Voss", False, "Corland of stoking tensions"),
+        ("Mara Quill", True, "Vetria is not looking for a new cold war."),
+        ("Mara Quill", False, "rivalry must not turn into conflict"),
+        ("Teo Brandt", True, "The launch breaks the council's resolutions."),
+    ]

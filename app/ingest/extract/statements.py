@@ -151,13 +151,13 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 _NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "hail", "deem"})
 
 
-_VERDICT_HEADS = tuple(
-    ["the", w]
-    for w in (
+_VERDICT_NOUNS = frozenset(
+    {
         "words", "verdict", "message", "assessment", "view", "quip", "warning", "remark", "comment", "appeal",
-        "plea", "admission", "boast", "assurance", "promise", "reaction", "response",
-    )
+        "plea", "admission", "boast", "assurance", "promise", "reaction", "response", "line", "point", "phrase",
+    }
 )  # fmt: skip
+_VERDICT_HEADS = tuple(["the", w] for w in _VERDICT_NOUNS)
 
 
 _CITED_RE = re.compile(r",?\s+according to\b")
@@ -176,6 +176,8 @@ class _Finder:
         self.actors = _walk_subjects(self.tokens, self.resolver)
         self.para = _paragraph_starts(self.text)
         self.people = people
+        # sentences that take up the quote before them as their subject's words ("X repeated that line")
+        self.taken_up: list[tuple[int, int, int]] = []
 
     def para_of(self, offset: int) -> int:
         return bisect.bisect_right(self.para, offset) - 1
@@ -282,6 +284,9 @@ class _Finder:
         if b is None or self.text[q.close : b.sent.end_char].strip(" .\n") or b.sent.end >= len(self.doc):
             return None
         nxt = self.doc[b.sent.end].sent
+        if (owner := self._said_it_again(nxt)) is not None:
+            self.taken_up.append((nxt.start_char, nxt.end_char, nxt.root.idx))
+            return owner
         words = [t.lower_ for t in nxt[:3]]
         if not words or (words[0] not in ("that", "those", "these", "such") and words[:2] not in _VERDICT_HEADS):
             return None
@@ -293,6 +298,20 @@ class _Finder:
             person = min(named, key=lambda x: x[0])[1]
             return Actor("person", person.ref, person)
         return None
+
+    def _said_it_again(self, sent) -> Actor | None:
+        """ "Blinken repeated that line ...", "Park delivered that message to Wang ...": the subject
+        of a sentence that takes up the quote just told as its own words."""
+        root = sent.root
+        if root.i in self.in_quote or root.pos_ != "VERB":
+            return None
+        said = any(
+            c.dep_ == "dobj"
+            and c.lower_ in _VERDICT_NOUNS
+            and any(d.dep_ == "det" and d.lower_ in ("that", "this", "the") for d in c.children)
+            for c in root.children
+        )
+        return self.actor_for(root) if said else None
 
     def opens_sentence(self, q: Quote) -> bool:
         """The quotation starts its sentence (a free-standing quote, not words quoted inside one)."""
@@ -410,7 +429,12 @@ def _direct_and_indirect(f: _Finder) -> list[StatementRecord]:
     kept = [
         st
         for st in indirect
-        if not any(_overlap((st.start, st.end), sp) > 0.5 * (st.end - st.start) for sp in spans)
+        # "X repeated that line", "..., according to his ministry": the quote before is the statement
+        if not any(
+            a <= st.start < b and (st.cue_start == verb or (st.cue or "").startswith("according"))
+            for a, b, verb in f.taken_up
+        )
+        and not any(_overlap((st.start, st.end), sp) > 0.5 * (st.end - st.start) for sp in spans)
         and not any(_overlap((st.start, st.end), sp) > 0.5 * (sp[1] - sp[0]) for sp in spans)
     ]
     out = sorted(direct + kept, key=lambda s: (s.start, s.end))
