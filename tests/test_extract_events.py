@@ -1487,3 +1487,18 @@ def test_a_summit_still_being_prepared_is_not_the_meeting_that_prepared_it():
     held = [e for e in evs if e.date == dt.date(2025, 5, 4)]
     assert [(e.type, e.location) for e in held] == [("meeting", "Lima, Peru")]
     assert not any(e.type == "summit" and e.location == "Lima, Peru" for e in evs)
+
+
+def test_the_meeting_in_a_new_paragraph_is_the_storys_not_one_told_in_passing_before():
+    ex = extract(
+        make_ctx(
+            "LIMA, Peru (AP) - Foreign ministers of Peru and Ecuador ended a two-day meeting in Lima on Tuesday "
+            "with a joint statement on border trade.\n"
+            "Before that, Peruvian Foreign Minister Ana Soto met Bolivian President Luis Arce in La Paz on Saturday.\n"
+            "At the meeting, Chilean Foreign Minister Rosa Mena said her country backed the border deal.",
+            dt.date(2025, 3, 5),
+            title="Ministers meet in Lima",
+        )
+    )
+    said = next(s for s in ex.statements if s.speaker.name == "Rosa Mena")
+    assert ex.events[said.event].location == "Lima, Peru"

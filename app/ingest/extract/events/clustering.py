@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from app.ingest.extract import dates
 from app.ingest.extract.events.mention import Mention
@@ -148,7 +149,11 @@ def elsewhen(m: Mention, published: dt.date | None) -> bool:
     return published is not None and m.date is not None and m.date.another_period(published)
 
 
-def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[list[Mention]]:
+def cluster(
+    mentions: list[Mention], published: dt.date | None = None, para_of: Callable[[int], int] | None = None
+) -> list[list[Mention]]:
+    """Mentions into events. ``para_of(offset)`` numbers paragraphs: "the meeting" in a new paragraph
+    is the story's own event rather than one told in passing paragraphs before."""
     clusters: list[list[Mention]] = []
     merged: list[Mention] = []  # a running summary per cluster
     for m in mentions:
@@ -168,6 +173,8 @@ def cluster(mentions: list[Mention], published: dt.date | None = None) -> list[l
             same = [i for i, s in enumerate(merged) if s.type == m.type and not _conflict(s, m)]
             if same:
                 target = same[-1]
+                if para_of is not None and same[0] == 0 and para_of(m.start) > para_of(clusters[target][-1].start):
+                    target = 0
             elif merged and not _conflict(merged[0], m):
                 target = 0
         elif target is None and m.anaphoric and not m.official and not (m.city or m.country_code or m.venue):
