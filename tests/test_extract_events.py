@@ -1502,3 +1502,12 @@ def test_the_meeting_in_a_new_paragraph_is_the_storys_not_one_told_in_passing_be
     )
     said = next(s for s in ex.statements if s.speaker.name == "Rosa Mena")
     assert ex.events[said.event].location == "Lima, Peru"
+
+
+def test_a_summit_hosted_in_a_leaders_hometown_is_placed_there():
+    evs = run(
+        "Quad\n\nNEW YORK (Reuters) - Beijing has been irritated by last weekend's summit of the Quad grouping, "
+        "which the president hosted in his hometown of Wilmington, Delaware.",
+        dt.date(2024, 9, 27),
+    )
+    assert [(e.type, e.location) for e in evs] == [("summit", "Wilmington, United States")]

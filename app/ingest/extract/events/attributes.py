@@ -77,6 +77,16 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
             for t in tok.subtree
             if t.dep_ == "acl" and t.head is not tok and t.tag_ == "VBN" and lemma_of(t) in _HOSTING
         )
+        # "the summit of the Quad grouping, which Biden hosted in Wilmington": one hosts the summit
+        scope.extend(
+            r
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for r in g.children
+            if r.dep_ == "relcl" and lemma_of(r) in _HOSTING
+        )
     # place and venue from prepositions attached to the trigger or its verb
     for t in scope:
         for c in t.children:

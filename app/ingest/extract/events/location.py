@@ -47,9 +47,11 @@ _CAPITAL_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?([A-Z][\w'’-]+?)(?:[’
 
 
 # nouns of a place described rather than named: "the Tanzanian city of Arusha", "the resort of Antalya"
-PLACE_NOUNS = ("city", "town", "port", "capital", "resort", "village")
+PLACE_NOUNS = ("city", "town", "port", "capital", "resort", "village", "hometown", "home town")
 _CITY_OF_RE = re.compile(
-    r"\b(?:in|to|at)\s+the\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:" + "|".join(PLACE_NOUNS) + r")\s+of\s+"
+    r"\b(?:in|to|at)\s+(?:the|his|her|their)\s+(?:[A-Z][\w'’-]+\s+|[a-z]+\s+){0,2}(?:"
+    + "|".join(PLACE_NOUNS)
+    + r")\s+of\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
 
