@@ -1511,3 +1511,14 @@ def test_a_summit_hosted_in_a_leaders_hometown_is_placed_there():
         dt.date(2024, 9, 27),
     )
     assert [(e.type, e.location) for e in evs] == [("summit", "Wilmington, United States")]
+
+
+def test_a_venue_named_for_its_city_places_the_event():
+    evs = run(
+        "Trade talks\n\nThe 13th Ministerial Conference opened on February 26 at the Abu Dhabi National "
+        "Exhibition Centre with a burst of optimism.",
+        dt.date(2024, 3, 3),
+    )
+    assert [(e.name, e.location, e.venue) for e in evs] == [
+        ("13th Ministerial Conference", "Abu Dhabi, United Arab Emirates", "Abu Dhabi National Exhibition Centre")
+    ]

@@ -108,6 +108,17 @@ def described_place(ctx: DocContext, mm: Mention, sent, start: int | None = None
 _OWNED_VENUE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s?\s+([A-Z].*)")
 
 
+def city_in_name(name: str) -> tuple[str | None, str | None]:
+    """The city a name opens with: "the Vilnius Summit", "the Abu Dhabi National Exhibition Centre"."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    for n in (3, 2, 1):
+        if len(words) > n and all(w[:1].isupper() for w in words[:n]):
+            hit = gazetteer.lookup_city(" ".join(words[:n]))
+            if hit is not None:
+                return hit[0], hit[1].code
+    return None, None
+
+
 def read_place(ctx: DocContext, mm: Mention, g) -> None:
     text = ctx.text
     ent = next((e for e in ctx.ents if e.start <= g.i < e.end), None)
@@ -122,8 +133,8 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
         v = places.find_venue(phrase if phrase.lower().startswith("the ") else "the " + phrase)
         if v and not mm.venue:
             mm.venue = v[0]
-            seat = places.seat(v[0])
-            if seat and not mm.city:
+            seat = places.seat(v[0]) or city_in_name(v[0])
+            if seat[0] and not mm.city:
                 mm.city, mm.country_code = seat
             elif not mm.city and not mm.country_code and (owner[0] or owner[1]):
                 mm.city, mm.country_code = owner

@@ -9,7 +9,7 @@ from app.ingest.extract import actors, cues, gazetteer
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import body_subject, fill
 from app.ingest.extract.events.clustering import copy_mention
-from app.ingest.extract.events.location import read_place
+from app.ingest.extract.events.location import city_in_name, read_place
 from app.ingest.extract.events.mention import NATIONWIDE, NOUN_TYPES, ORDINAL, VISIT_VERBS, Mention
 from app.ingest.extract.events.syntax import (
     cancelled,
@@ -131,7 +131,7 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
             mm = Mention(typ, s, e, sent.start_char, sent.end_char, official=full)
             fill(ctx, mm, sent, persons, all_dates, tok_at(sent, s, e))
             if not mm.city and not mm.country_code:
-                mm.city, mm.country_code = _city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
+                mm.city, mm.country_code = city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
             # a named summit/conference is an event; named talks/meetings only with evidence
             mm.strong = (
                 typ in ("summit", "conference")
@@ -255,16 +255,6 @@ def _partner_spans(tok, typ: str) -> list[tuple[int, int]] | None:
     starts = [obj.left_edge.idx, *(g.left_edge.idx for g in rest)]
     ends = [*starts[1:], prep.right_edge.idx + len(prep.right_edge.text)]
     return list(zip(starts, ends, strict=True))
-
-
-def _city_in_name(name: str) -> tuple[str | None, str | None]:
-    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
-    for n in (3, 2, 1):
-        if len(words) > n and all(w[:1].isupper() for w in words[:n]):
-            hit = gazetteer.lookup_city(" ".join(words[:n]))
-            if hit is not None:
-                return hit[0], hit[1].code
-    return None, None
 
 
 _NAME_PREFIX = re.compile(
