@@ -41,3 +41,8 @@ def test_a_title_case_dateline_with_an_agency_names_a_town_outside_our_own_table
 def test_short_names_and_continents_are_not_world_towns():
     assert places.resolve_place("Un") == ("Un", None)  # a town in India; mostly Kim Jong Un's name
     assert places.resolve_place("Asia") == ("Asia", None)
+
+
+def test_washington_dc_tagged_as_one_place_is_washington():
+    for written in ("Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"):
+        assert places.resolve_place(written) == ("Washington", "US"), written

@@ -321,6 +321,8 @@ def resolve_place(name: str, after: str = "") -> tuple[str | None, str | None]:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" ,.")
     if not name:
         return None, None
+    if (split := re.match(r"(.+?),?\s+(D\.\s?C\.?|DC)$", name)) is not None:
+        name, after = split.group(1), ", D.C."  # "Washington, D.C." tagged as one place
     m = re.match(r",\s*([A-Z][\w.]*(?: (?:and (?:the )?)?[A-Z][\w.]*){0,4})", after)
     if m:
         words = m.group(1).split()
