@@ -1522,3 +1522,13 @@ def test_a_venue_named_for_its_city_places_the_event():
     assert [(e.name, e.location, e.venue) for e in evs] == [
         ("13th Ministerial Conference", "Abu Dhabi, United Arab Emirates", "Abu Dhabi National Exhibition Centre")
     ]
+
+
+def test_the_place_one_went_to_for_an_event_is_the_events():
+    evs = run(
+        "Trade\n\nWhile in Lima, Peru, for the APEC Leaders' Summit, the premier met business leaders. "
+        "Ministers later flew to Quito for the Andean summit.",
+        dt.date(2024, 11, 16),
+    )
+    placed = {e.name: e.location for e in evs if e.type == "summit"}
+    assert placed == {"APEC Leaders' Summit": "Lima, Peru", "Andean summit in Quito": "Quito, Ecuador"}

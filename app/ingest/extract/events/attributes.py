@@ -116,6 +116,8 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                         g,
                     )
                 read_place(ctx, mm, g)
+    if tok is not None and not verb and not (mm.city or mm.country_code) and tok.dep_ == "pobj":
+        _place_before_for(ctx, mm, tok)
     # "summit in Paris" where the parser attaches "in" to the noun's noun
     if anchor is not None and not mm.city and not mm.country_code:
         # "summit in Paris", also past an "of" or "between" complement: "a summit of the Mercosur trade bloc
@@ -690,3 +692,19 @@ def _named_country(span: str) -> str | None:
 def _took_place(tok) -> bool:
     """ "The swap took place at an airport in Abu Dhabi": the noun is what happened there."""
     return tok is not None and tok.dep_ == "nsubj" and lemma_of(tok.head) in ("take", "happen", "occur")
+
+
+def _place_before_for(ctx: DocContext, mm: Mention, tok) -> None:
+    """ "traveled to Lima for the APEC summit", "while in New Delhi for the G20 summit": the place one
+    went to or was in for the event is the event's."""
+    prep = tok.head
+    if prep.lower_ != "for":
+        return
+    for c in prep.head.children:
+        if c.dep_ != "prep" or c.i >= prep.i:
+            continue
+        inner = [c] if c.lower_ in ("in", "to") else [g for g in c.children if g.dep_ == "prep" and g.lower_ == "in"]
+        for p in inner:
+            for g in p.children:
+                if g.dep_ == "pobj" and not (mm.city or mm.country_code):
+                    read_place(ctx, mm, g)
