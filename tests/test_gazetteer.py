@@ -53,6 +53,9 @@ def test_regional_organisations():
         ("IGAD", "IGAD"),
         ("SAARC", "SAARC"),
         ("Arctic Council", "ARCTIC_COUNCIL"),
+        ("Commonwealth of Independent States", "CIS"),  # not the Commonwealth of Nations
+        ("CSTO", "CSTO"),
+        ("Eurasian Economic Union", "EAEU"),
     ):
         place = gazetteer.lookup(name)
         assert place is not None and place.code == code and place.kind == "organisation"
