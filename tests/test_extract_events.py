@@ -1532,3 +1532,12 @@ def test_the_place_one_went_to_for_an_event_is_the_events():
     )
     placed = {e.name: e.location for e in evs if e.type == "summit"}
     assert placed == {"APEC Leaders' Summit": "Lima, Peru", "Andean summit in Quito": "Quito, Ecuador"}
+
+
+def test_a_day_told_after_the_events_city_and_country_is_its_day():
+    evs = run(
+        "Alliance\n\nThe secretary general hoped leaders would endorse the plan at their next summit in Ulaanbaatar, "
+        "Mongolia, on July 11 and 12.",
+        dt.date(2026, 4, 5),
+    )
+    assert [(e.type, e.date, e.location) for e in evs] == [("summit", dt.date(2026, 7, 11), "Ulaanbaatar, Mongolia")]

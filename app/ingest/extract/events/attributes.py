@@ -247,7 +247,11 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
                 and re.fullmatch(_PRE_NOUN_GAP, text[d.end : tok.left_edge.idx])
             ]
         # (a date near the noun of "The summit was preceded on Sunday by ..." is the other event's too)
-        pool = inside or ([d for d in cands if abs(d.start - mm.end) < 25] if not (verb or before_other) else [])
+        pool = inside or (
+            [d for d in cands if abs(d.start - mm.end) < 25 or _PLACE_THEN_DAY.fullmatch(text, mm.end, d.start)]
+            if not (verb or before_other)
+            else []
+        )
         if pool:
             # the nearest day, before a coarser span ("this year's Climate Summit on April 22")
             mm.date = min(pool, key=lambda d: (d.day is None, abs(d.start - mm.start)))
@@ -551,6 +555,11 @@ def _day_count(m: re.Match[str] | None) -> int | None:
 
 def _days_in_sentence(text: str) -> int | None:
     return _day_count(_N_DAY.search(text))
+
+
+# "their next summit in Vilnius, Lithuania, on July 11": the noun's place, then its day
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_PLACE_THEN_DAY = re.compile(rf"\s+(?:in|at)\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME})?,?\s+(?:on|from)\s+")
 
 
 def ended_on(d: dates.DateMention, days: int) -> dates.DateMention:
