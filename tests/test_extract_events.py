@@ -1532,6 +1532,12 @@ def test_the_place_one_went_to_for_an_event_is_the_events():
     )
     placed = {e.name: e.location for e in evs if e.type == "summit"}
     assert placed == {"APEC Leaders' Summit": "Lima, Peru", "Andean summit in Quito": "Quito, Ecuador"}
+    evs = run(
+        "Readout\n\nThe adviser hosted a senior delegation at the White House on March 6 for a meeting of the "
+        "Joint Strategic Group.",
+        dt.date(2023, 3, 6),
+    )
+    assert [e.location for e in evs] == ["Washington, United States"]
 
 
 def test_a_day_told_after_the_events_city_and_country_is_its_day():

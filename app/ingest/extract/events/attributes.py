@@ -709,10 +709,16 @@ def _place_before_for(ctx: DocContext, mm: Mention, tok) -> None:
     prep = tok.head
     if prep.lower_ != "for":
         return
-    for c in prep.head.children:
+    head = prep.head
+    # the verb's own phrases, or its object's ("hosted a delegation at the White House ... for a meeting")
+    near = [*head.children, *(g for o in head.children if o.dep_ == "dobj" for g in o.children)]
+    for c in near:
         if c.dep_ != "prep" or c.i >= prep.i:
             continue
-        inner = [c] if c.lower_ in ("in", "to") else [g for g in c.children if g.dep_ == "prep" and g.lower_ == "in"]
+        # "in New Delhi", "to Quito", "at the White House"; "while in New Delhi" (its "in")
+        inner = (
+            [c] if c.lower_ in ("in", "to", "at") else [g for g in c.children if g.dep_ == "prep" and g.lower_ == "in"]
+        )
         for p in inner:
             for g in p.children:
                 if g.dep_ == "pobj" and not (mm.city or mm.country_code):
