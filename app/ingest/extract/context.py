@@ -49,6 +49,20 @@ class DocContext:
         return frozenset(t.text for t in self.tokens if t.text.islower())
 
     @cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line (a paragraph of the seed layout) starts."""
+        starts = [0]
+        i = self.text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = self.text.find("\n", i + 1)
+        return starts
+
+    def paragraph_of(self, pos: int) -> int:
+        """The number of the line that holds ``pos``."""
+        return bisect.bisect_right(self.line_starts, pos) - 1
+
+    @cached_property
     def _sent_starts(self) -> list[int]:
         return [s.start_char for s in self.sents]
 

@@ -60,15 +60,6 @@ def _told_by_name(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") and subj is not None and subj.pos_ == "PROPN"
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    i = text.find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
-
-
 def _quote_token_map(tokens: list[Token], quotes: list[Quote]) -> dict[int, int]:
     """Token index -> index of the quote whose marks enclose it (linear merge)."""
     out: dict[int, int] = {}
@@ -174,13 +165,13 @@ class _Finder:
         self.in_quote = _quote_token_map(self.tokens, self.quotes)
         self.resolver = Resolver(ctx, people, quoted=self.in_quote)
         self.actors = _walk_subjects(self.tokens, self.resolver)
-        self.para = _paragraph_starts(self.text)
+        self.para = ctx.line_starts
         self.people = people
         # sentences that take up the quote before them as their subject's words ("X repeated that line")
         self.taken_up: list[tuple[int, int, int]] = []
 
     def para_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.para, offset) - 1
+        return self.ctx.paragraph_of(offset)
 
     def actor_for(self, verb: Token) -> Actor | None:
         subj = subject_of(verb)

@@ -34,9 +34,7 @@ The pipeline, one module a step (``find_events`` below runs it):
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 
 from app.ingest.extract import actors, dates
 from app.ingest.extract.context import DocContext
@@ -83,7 +81,7 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     lede_defaults(ctx, mentions, all_dates, persons)
     mark_sidelines(ctx, mentions)
     _series_names(mentions)
-    clusters = cluster(mentions, pub, para_of=_paragraphs(ctx.text))
+    clusters = cluster(mentions, pub, para_of=ctx.paragraph_of)
     _repeat_kind(clusters)
     body_first = next((m for m in mentions if not m.from_title), None)
     events = [to_record(ctx, c, persons, is_main=(i == 0), first=body_first) for i, c in enumerate(clusters)]
@@ -107,12 +105,6 @@ def _find_events(ctx: DocContext, people: list[PersonRecord]) -> list[EventRecor
     inherit_from_host(clusters, events)
     story_place(ctx, clusters, events)
     return [e for e in events if e is not None and not _unplaceable(e)]
-
-
-def _paragraphs(text: str) -> Callable[[int], int]:
-    """The paragraph number of a character offset."""
-    starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
-    return lambda offset: bisect.bisect_right(starts, offset) - 1
 
 
 def _unplaceable(ev: EventRecord) -> bool:
