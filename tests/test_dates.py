@@ -194,3 +194,11 @@ def test_a_day_inside_an_after_phrase_is_not_what_was_agreed_ahead():
     days = {d.text: d.date for d in found}
     assert days["April 26"] == dt.date(2017, 4, 26)
     assert days["August 30"] == dt.date(2017, 8, 30)  # what they agreed to do still lies ahead
+
+
+def test_a_range_of_days_with_its_year_after_a_comma():
+    found = find_dates("Allies meet in Vilnius July 11-12, 2027, and in Ankara July 7-8, 2028.", dt.date(2026, 6, 13))
+    assert [(d.text, d.date, d.end_date) for d in found] == [
+        ("July 11-12, 2027", dt.date(2027, 7, 11), dt.date(2027, 7, 12)),
+        ("July 7-8, 2028", dt.date(2028, 7, 7), dt.date(2028, 7, 8)),
+    ]

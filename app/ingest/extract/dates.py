@@ -119,7 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"\b(?:{_WD_RE},?\s+)?({_MONTH_RE})\s+{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}})(?![\d,]))?{_YEAR}?(?![\d:])"
+            rf"\b(?:{_WD_RE},?\s+)?({_MONTH_RE})\s+{_DAY}(?:(?:{_DASH}|\s+and\s+)(\d{{1,2}})(?!\d|,\s*\d{{1,2}}\b))?{_YEAR}?(?![\d:])"
         ),
     ),
     # (Thursday) 27(-28) March (2025); "13 and 14 October"
