@@ -1547,3 +1547,18 @@ def test_a_day_told_after_the_events_city_and_country_is_its_day():
         dt.date(2026, 4, 5),
     )
     assert [(e.type, e.date, e.location) for e in evs] == [("summit", dt.date(2026, 7, 11), "Ulaanbaatar, Mongolia")]
+
+
+def test_a_named_event_of_another_year_keeps_apart_and_an_alliance_is_no_town():
+    evs = run(
+        "Readout\n\nThe president met today with the Secretary General of NATO to prepare for the July 11-12, "
+        "2027 NATO Summit in Riga. They discussed the need for Allies to build on the 2014 Wales Summit defense "
+        "investment pledge. They underscored their desire to welcome Austria to the Alliance. The president "
+        "conveyed that he is looking forward to hosting NATO Allies in Washington, D.C. July 9-11, 2028 for "
+        "NATO's 80th anniversary summit.",
+        dt.date(2027, 6, 13),
+    )
+    wales = next(e for e in evs if "Wales" in e.name)
+    assert (wales.date, wales.location) == (None, None)
+    assert (dt.date(2028, 7, 9), "Washington, United States") in [(e.date, e.location) for e in evs]
+    assert not any(e.location and "Alliance" in e.location for e in evs)

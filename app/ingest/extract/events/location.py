@@ -168,6 +168,9 @@ def read_place(ctx: DocContext, mm: Mention, g) -> None:
     elif (ent is None or ent.label_ in ("ORG", "PERSON", "NORP")) and g.pos_ == "PROPN" and not mm.city:
         # the tagger took a known city for something else: "to meet again in Dushanbe" (ORG)
         name = ent.text if ent is not None else g.text
+        known = gazetteer.lookup(name) or gazetteer.lookup(f"the {name}")
+        if known is not None and known.kind == "organisation":
+            return  # "to the Alliance" (NATO), not the town of Alliance, Ohio
         hit = gazetteer.lookup_city(name)
         if hit is not None and (mm.country_code is None or mm.country_code == hit[1].code):
             mm.city, mm.country_code = hit[0], hit[1].code

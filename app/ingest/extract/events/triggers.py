@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from app.ingest.extract import actors, cues, gazetteer
+from app.ingest.extract import actors, cues, dates, gazetteer
 from app.ingest.extract.context import DocContext
 from app.ingest.extract.events.attributes import body_subject, fill
 from app.ingest.extract.events.clustering import copy_mention
@@ -58,6 +59,8 @@ NAME_RE = re.compile(
 
 _NUMBERED = re.compile(rf"\b(?:{ORDINAL}|(?:19|20)\d\d)\b")
 
+
+_NAME_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 # "met on the margins of the UN General Assembly": a body's session that others meet beside
 _SIDELINES_OF = re.compile(r"\b(?:margins|sidelines)\s+of\s+(?:the\s+)?$")
@@ -132,6 +135,10 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
             fill(ctx, mm, sent, persons, all_dates, tok_at(sent, s, e))
             if not mm.city and not mm.country_code:
                 mm.city, mm.country_code = city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
+            if mm.date is None and (year := _NAME_YEAR.search(full)) is not None:
+                # "the 2014 Wales Summit": dated by its year, never one told of another year
+                y0 = s + year.start()
+                mm.date = dates.DateMention(y0, y0 + 4, year.group(0), dt.date(int(year.group(0)), 1, 1), None, "year")
             # a named summit/conference is an event; named talks/meetings only with evidence
             mm.strong = (
                 typ in ("summit", "conference")
