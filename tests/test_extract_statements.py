@@ -542,3 +542,12 @@ def test_a_quote_taken_up_by_the_next_sentence_is_its_subjects():
         ("Mara Quill", False, "rivalry must not turn into conflict"),
         ("Teo Brandt", True, "The launch breaks the council's resolutions."),
     ]
+
+
+def test_the_subject_of_an_infinitive_is_not_who_the_next_pronoun_is():
+    statements = _run(
+        "President Ana Vero met President Ivo Brant in Riga.\n"
+        "Vero, for her part, denied meddling. Asked whether she had wanted Brant to win the race, she "
+        "replied: \u201cYes, I did.\u201d"
+    )
+    assert [(s.speaker.name, s.text) for s in statements if s.direct] == [("Ana Vero", "Yes, I did.")]

@@ -107,6 +107,8 @@ def _walk_subjects(tokens: list[Token], resolver: Resolver) -> dict[int, Actor]:
         actors[tok.i] = actor
         if tok.i in resolver.quoted and tok.i not in speaking:
             continue  # '"President Trump did a miracle," he said': the speaker's words, not the story's subject
+        if dep == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+            continue  # "the need for Allies to build on ...": not who "they" are in the next sentence
         resolver.observe(actor, tok.i in speaking)
         if tok.i in speaking and actor.kind == "person":
             last_speaker = actor
