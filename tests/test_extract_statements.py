@@ -498,7 +498,7 @@ def test_what_a_named_speaker_told_stays_theirs_when_a_ministry_relays_it():
     assert len(sts) == 3
 
 
-def test_a_name_inside_the_quote_is_not_who_he_is():
+def test_a_name_inside_a_quote_is_not_the_person_a_new_paragraphs_he_moves_on_to():
     sts = _run(
         'In Lima, spokesman Tomas Ruiz said Peru welcomed the call. "It is good," Ruiz told reporters.\n'
         '"We have long wanted President Ola Berg to talk to President Ivan Mraz," he said, "and to listen."'

@@ -183,6 +183,7 @@ _UNNAMED_PEOPLE = frozenset({"official", "diplomat", "source", "negotiator", "ai
 class Resolver:
     def __init__(self, ctx: DocContext, people: list[PersonRecord], quoted: Container[int] = ()) -> None:
         self.doc: Doc = ctx.doc
+        self.ctx = ctx
         self.people = people
         self.home = gazetteer.outlet_country(ctx.outlet)
         # "Joint Statement on U.S.-UK Consultations": its unnamed "officials" speak for both sides
@@ -457,8 +458,7 @@ class Resolver:
         if at is not None and last is not None:
             # "For Erdogan, the memo was a victory. '...,' he said": the story has moved on to a person
             # this paragraph names, though not as a subject; the last subject is not in the paragraph
-            text = self.doc.text
-            para = text.rfind("\n", 0, self.doc[at].idx) + 1
+            para = self.ctx.line_starts[self.ctx.paragraph_of(self.doc[at].idx)]
             here = [(i, p) for i, p in self.mention_at if i < at and self.doc[i].idx >= para and i not in self.quoted]
             if here and all(p is not last for _, p in here):
                 i, p = here[-1]

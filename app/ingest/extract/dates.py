@@ -83,6 +83,11 @@ class DateMention:
     end_date: dt.date | None = None
     precision: DatePrecision = "day"
 
+    @classmethod
+    def year(cls, start: int, text: str) -> DateMention:
+        """A year written alone, at ``start``: "the 2009 Copenhagen summit", "the 2014 Wales Summit"."""
+        return cls(start, start + len(text), text, dt.date(int(text), 1, 1), None, "year")
+
     @property
     def day(self) -> dt.date | None:
         """The date when it pins a day, else None (the gold convention for coarse spans)."""

@@ -258,7 +258,7 @@ def fill(ctx: DocContext, mm: Mention, sent, persons, all_dates, tok, verb: bool
     if mm.date is None and tok is not None and not verb:
         for c in tok.children:  # "the 2009 Copenhagen climate summit": its year
             if c.dep_ == "nummod" and c.i < tok.i and re.fullmatch(r"(?:19|20)\d\d", c.text):
-                mm.date = dates.DateMention(c.idx, c.idx + 4, c.text, dt.date(int(c.text), 1, 1), None, "year")
+                mm.date = dates.DateMention.year(c.idx, c.text)
     if tok is not None and not verb and tok.dep_ == "nsubj" and lemma_of(tok.head) in _END_VERBS:
         mm.lasted_days = _days_in_sentence(ctx.text[sent.start_char : sent.end_char])
     if mm.date is not None and mm.date.day and not mm.date.end_date and tok is not None and not verb:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from app.ingest.extract import actors, cues, dates, gazetteer
@@ -137,8 +136,7 @@ def sentence_mentions(ctx: DocContext, sent, persons: list[actors.Person], all_d
                 mm.city, mm.country_code = city_in_name(full)  # "the Vilnius Summit", "New Delhi Leaders' Summit"
             if mm.date is None and (year := _NAME_YEAR.search(full)) is not None:
                 # "the 2014 Wales Summit": dated by its year, never one told of another year
-                y0 = s + year.start()
-                mm.date = dates.DateMention(y0, y0 + 4, year.group(0), dt.date(int(year.group(0)), 1, 1), None, "year")
+                mm.date = dates.DateMention.year(s + year.start(), year.group(0))
             # a named summit/conference is an event; named talks/meetings only with evidence
             mm.strong = (
                 typ in ("summit", "conference")
